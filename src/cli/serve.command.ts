@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { buildApp } from '../app.js';
+import { configOrExit } from './runtime.js';
+import { onFirstStart } from './first-start.js';
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Chạy máy chủ web và API (run the web and API server)')
+    .action(async () => {
+      const config = configOrExit();
+      const app = await buildApp({ config });
+      const firstStart = await onFirstStart(app);
+      await app.listen({ port: config.port, host: config.host });
+      const lines = [
+        '',
+        `  Chính quyền số đang chạy tại ${config.publicUrl}  (database: ${app.ctx.dialect})`,
+        `  Tài liệu API: ${config.publicUrl}/api/docs`,
+        ...firstStart,
+        '',
+      ];
+      console.log(lines.join('\n'));
+      const stop = async () => {
+        await app.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,52 @@
+/** Roles of domain.md §2, granted per unit (optionally for the unit's whole subtree). */
+export const Role = {
+  Admin: 'admin',
+  OneStopOfficer: 'one_stop_officer',
+  Specialist: 'specialist',
+  DivisionHead: 'division_head',
+  AgencyLeader: 'agency_leader',
+  RecordsClerk: 'records_clerk',
+  Citizen: 'citizen',
+} as const;
+export type RoleCode = (typeof Role)[keyof typeof Role];
+export const ROLE_CODES = Object.values(Role) as RoleCode[];
+
+export const Permission = {
+  UnitRead: 'unit.read',
+  UnitManage: 'unit.manage',
+  UserRead: 'user.read',
+  UserManage: 'user.manage',
+  AuditRead: 'audit.read',
+  OfficeAccess: 'office.access',
+} as const;
+export type PermissionCode = (typeof Permission)[keyof typeof Permission];
+
+const OFFICIAL_BASE: PermissionCode[] = [Permission.OfficeAccess, Permission.UnitRead];
+
+/** Deny by default: a role can do only what is listed here. Later modules extend the lists. */
+export const ROLE_PERMISSIONS: Record<RoleCode, PermissionCode[]> = {
+  admin: [...OFFICIAL_BASE, Permission.UnitManage, Permission.UserRead, Permission.UserManage, Permission.AuditRead],
+  one_stop_officer: [...OFFICIAL_BASE],
+  specialist: [...OFFICIAL_BASE],
+  division_head: [...OFFICIAL_BASE, Permission.UserRead],
+  agency_leader: [...OFFICIAL_BASE, Permission.UserRead],
+  records_clerk: [...OFFICIAL_BASE],
+  citizen: [],
+};
+
+/** Roles whose holders must use a second factor (TOTP) — Decree 85/2016 level 3: MFA for administrators. */
+export const MFA_REQUIRED_ROLES: RoleCode[] = [Role.Admin];
+
+export const ROLE_LABELS: Record<RoleCode, { vi: string; en: string }> = {
+  admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
+  one_stop_officer: { vi: 'Cán bộ một cửa', en: 'One-stop officer' },
+  specialist: { vi: 'Chuyên viên', en: 'Specialist' },
+  division_head: { vi: 'Lãnh đạo phòng', en: 'Head of division' },
+  agency_leader: { vi: 'Lãnh đạo đơn vị', en: 'Agency leader' },
+  records_clerk: { vi: 'Văn thư', en: 'Records clerk' },
+  citizen: { vi: 'Công dân, doanh nghiệp', en: 'Citizen or business' },
+};
+
+export function isRole(value: string): value is RoleCode {
+  return (ROLE_CODES as string[]).includes(value);
+}

@@ -1,0 +1,128 @@
+import path from 'node:path';
+
+/**
+ * Runtime configuration, read once from environment variables and validated at start.
+ * A wrong value stops the process with a message that names the variable (README: "Configuration").
+ */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL URL; when absent the embedded SQLite file `<dataDir>/cqs.sqlite` is used. */
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  demoPassword: string | undefined;
+  /** Seed the Điện Biên demo data when the database has no units yet. */
+  seedDemoOnStart: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  session: {
+    idleMinutes: number;
+    absoluteHours: number;
+    tokenHours: number;
+  };
+  login: {
+    maxFailedAttempts: number;
+    lockoutMinutes: number;
+    /** Login/token requests allowed per client IP per minute, shared by all nodes. */
+    perIpPerMinute: number;
+  };
+  oidc: {
+    issuer: string | undefined;
+    clientId: string | undefined;
+    clientSecret: string | undefined;
+    /** Button label on the login page, e.g. "VNeID". */
+    displayName: string;
+    /** Allow plain-http issuers (local test providers only). */
+    allowInsecure: boolean;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Cấu hình sai — biến ${variable}: ${message} (invalid configuration: ${variable})`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `phải là số nguyên, nhận được "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `phải nằm trong khoảng ${min}–${max}, nhận được ${value}`);
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `phải là true hoặc false, nhận được "${raw}"`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'không phải là URL hợp lệ');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `giao thức phải là ${protocols.join(' hoặc ')}, nhận được ${parsed.protocol}`);
+  }
+  return raw;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `phải là một trong ${LOG_LEVELS.join(', ')}`);
+  const demoPassword = env.CQS_DEMO_PASSWORD || undefined;
+  if (demoPassword !== undefined && demoPassword.length < 12) {
+    throw new ConfigError('CQS_DEMO_PASSWORD', 'mật khẩu phải có ít nhất 12 ký tự');
+  }
+  const oidcIssuer = url(env, 'OIDC_ISSUER', ['https:', 'http:']);
+  const oidcClientId = env.OIDC_CLIENT_ID || undefined;
+  if (oidcIssuer && !oidcClientId) throw new ConfigError('OIDC_CLIENT_ID', 'bắt buộc khi có OIDC_ISSUER');
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    demoPassword,
+    seedDemoOnStart: boolean(env, 'CQS_SEED_DEMO', true),
+    logLevel,
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
+    session: {
+      idleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+      absoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+      tokenHours: integer(env, 'TOKEN_HOURS', 8, 1, 24 * 30),
+    },
+    login: {
+      maxFailedAttempts: integer(env, 'LOGIN_MAX_FAILED_ATTEMPTS', 5, 1, 100),
+      lockoutMinutes: integer(env, 'LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+      perIpPerMinute: integer(env, 'LOGIN_RATE_PER_IP_PER_MINUTE', 30, 1, 100_000),
+    },
+    oidc: {
+      issuer: oidcIssuer,
+      clientId: oidcClientId,
+      clientSecret: env.OIDC_CLIENT_SECRET || undefined,
+      displayName: env.OIDC_DISPLAY_NAME || 'VNeID',
+      allowInsecure: boolean(env, 'OIDC_ALLOW_INSECURE', false),
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-foundation.js';
+
+/**
+ * Every migration, in order. Numbered, one per change, identical on SQLite and PostgreSQL;
+ * a static list (not a folder scan) so the same code runs from `src/` under tsx and from `dist/`.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};

@@ -1,0 +1,148 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/*
+ * Table types shared by SQLite and PostgreSQL. Two conventions keep the data layer dialect-neutral:
+ * - instants are ISO-8601 UTC strings (`2026-11-27T13:09:25.123Z`), which sort and compare correctly as text;
+ * - flags are integers 0/1 (SQLite has no boolean type).
+ */
+
+export interface UnitsTable {
+  id: Generated<number>;
+  /** Mã định danh điện tử của cơ quan (13 characters, e.g. 000.00.31.H18). */
+  code: string;
+  name: string;
+  short_name: string;
+  /** UnitType: province, department, division, center, commune, agency. */
+  type: string;
+  parent_id: number | null;
+  /** UnitStatus: active, merged. */
+  status: string;
+  merged_into_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  /** Always stored lower-case. */
+  username: string;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  /** UserKind: official, citizen. */
+  kind: string;
+  /** Số định danh cá nhân (citizen ID number), personal data. */
+  identity_number: string | null;
+  /** Primary unit of an official; null for citizens. */
+  unit_id: number | null;
+  /** Job title shown on documents, e.g. "Chuyên viên". */
+  title: string | null;
+  password_hash: string | null;
+  password_changed_at: string | null;
+  /** UserStatus: active, disabled. */
+  status: string;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoleGrantsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** RoleCode, see src/platform/auth/roles.ts. */
+  role: string;
+  unit_id: number | null;
+  include_subtree: number;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the secret token: a stolen table does not yield usable sessions. */
+  id: string;
+  user_id: number;
+  /** SessionKind: cookie, token. */
+  kind: string;
+  csrf_token: string | null;
+  /** 1 when the second factor was checked (or is not required). */
+  mfa_verified: number;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: string;
+  hits: number;
+}
+
+export interface AuditLogTable {
+  /** Position in the hash chain, 1, 2, 3 … without gaps. */
+  seq: number;
+  at: string;
+  actor_id: number | null;
+  actor_username: string | null;
+  unit_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  ip: string | null;
+  request_id: string | null;
+  /** JSON: { before?, after?, ...details } — never secrets. */
+  summary: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** One row (id = 1): the end of the audit chain, locked by every writer so entries chain in commit order. */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface OidcStatesTable {
+  state: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string | null;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface Schema {
+  units: UnitsTable;
+  users: UsersTable;
+  role_grants: RoleGrantsTable;
+  sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  oidc_states: OidcStatesTable;
+  settings: SettingsTable;
+}
+
+export type UnitRow = Selectable<UnitsTable>;
+export type NewUnit = Insertable<UnitsTable>;
+export type UnitUpdate = Updateable<UnitsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type RoleGrantRow = Selectable<RoleGrantsTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type AuditRow = Selectable<AuditLogTable>;

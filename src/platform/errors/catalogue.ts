@@ -1,0 +1,105 @@
+/**
+ * The one catalogue of coded errors (style guide §5). Each code has an HTTP status and a message in
+ * Vietnamese (default) and English; `{name}` placeholders are filled from the error's params.
+ * Modules add their codes here so that every client sees one consistent list.
+ */
+export interface ErrorDefinition {
+  status: number;
+  vi: string;
+  en: string;
+}
+
+export const ERRORS = {
+  // Input
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request data is invalid.' },
+  MALFORMED_JSON: { status: 400, vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
+  BODY_TOO_LARGE: { status: 413, vi: 'Nội dung gửi lên vượt quá dung lượng cho phép.', en: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    vi: 'Định dạng nội dung không được hỗ trợ.',
+    en: 'The content type is not supported.',
+  },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy tài nguyên được yêu cầu.', en: 'The requested resource was not found.' },
+  ROUTE_NOT_FOUND: { status: 404, vi: 'Không có địa chỉ API này.', en: 'No such API route.' },
+  METHOD_NOT_ALLOWED: { status: 405, vi: 'Phương thức không được hỗ trợ.', en: 'Method not allowed.' },
+  CONFLICT: { status: 409, vi: 'Thao tác xung đột với dữ liệu hiện có.', en: 'The action conflicts with existing data.' },
+  INTERNAL: {
+    status: 500,
+    vi: 'Hệ thống gặp lỗi, vui lòng thử lại sau. Mã tra cứu: {requestId}.',
+    en: 'Something went wrong, please try again later. Reference: {requestId}.',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    vi: 'Hệ thống tạm thời quá tải hoặc đang bảo trì, vui lòng thử lại sau.',
+    en: 'The service is temporarily unavailable, please try again later.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau {retryAfter} giây.',
+    en: 'Too many requests, please retry in {retryAfter} seconds.',
+  },
+
+  // Authentication and sessions
+  UNAUTHENTICATED: { status: 401, vi: 'Bạn cần đăng nhập để thực hiện thao tác này.', en: 'You need to sign in.' },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'Wrong username or password.',
+  },
+  OTP_REQUIRED: {
+    status: 401,
+    vi: 'Vui lòng nhập mã xác thực (OTP) từ ứng dụng xác thực.',
+    en: 'Enter the one-time code from your authenticator app.',
+  },
+  OTP_INVALID: { status: 401, vi: 'Mã xác thực (OTP) không đúng hoặc đã hết hạn.', en: 'The one-time code is wrong or expired.' },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+    en: 'The account is locked after repeated failed sign-ins. Try again in {minutes} minutes.',
+  },
+  ACCOUNT_DISABLED: { status: 401, vi: 'Tài khoản đã bị vô hiệu hóa.', en: 'The account is disabled.' },
+  SESSION_EXPIRED: { status: 401, vi: 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.', en: 'Your session expired, please sign in again.' },
+  CSRF_INVALID: {
+    status: 403,
+    vi: 'Yêu cầu không hợp lệ (thiếu hoặc sai mã chống giả mạo). Vui lòng tải lại trang.',
+    en: 'Missing or invalid CSRF token. Reload the page.',
+  },
+  MFA_ENROLMENT_REQUIRED: {
+    status: 403,
+    vi: 'Tài khoản quản trị phải bật xác thực hai lớp (TOTP) trước khi tiếp tục.',
+    en: 'Administrator accounts must enrol a second factor (TOTP) first.',
+  },
+  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  WEAK_PASSWORD: {
+    status: 400,
+    vi: 'Mật khẩu không đủ mạnh: {reason}',
+    en: 'The password is too weak: {reason}',
+  },
+  OIDC_NOT_CONFIGURED: {
+    status: 404,
+    vi: 'Đăng nhập bằng định danh điện tử chưa được cấu hình.',
+    en: 'Sign-in with the electronic ID is not configured.',
+  },
+  OIDC_FAILED: {
+    status: 400,
+    vi: 'Đăng nhập bằng định danh điện tử không thành công. Vui lòng thử lại.',
+    en: 'Sign-in with the electronic ID failed. Please try again.',
+  },
+
+  // Units and users
+  UNIT_CODE_TAKEN: { status: 409, vi: 'Mã định danh {code} đã được dùng cho đơn vị khác.', en: 'The agency code {code} is already used.' },
+  UNIT_CYCLE: {
+    status: 409,
+    vi: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.',
+    en: 'A unit cannot be moved under itself or its own descendants.',
+  },
+  UNIT_MERGED: { status: 409, vi: 'Đơn vị đã được sáp nhập, không thể thay đổi.', en: 'The unit has been merged and cannot change.' },
+  UNIT_HAS_CHILDREN: {
+    status: 409,
+    vi: 'Đơn vị còn đơn vị trực thuộc; hãy chuyển chúng trước khi sáp nhập.',
+    en: 'The unit still has sub-units; move them first.',
+  },
+  USERNAME_TAKEN: { status: 409, vi: 'Tên đăng nhập {username} đã tồn tại.', en: 'The username {username} is taken.' },
+} satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof ERRORS;

@@ -1,0 +1,124 @@
+import { authenticator } from 'otplib';
+import type { App } from '../../src/app.js';
+import type { Db } from '../../src/platform/database/database.js';
+import { hashPassword } from '../../src/platform/auth/password.js';
+import type { RoleCode } from '../../src/platform/auth/roles.js';
+
+export const TEST_PASSWORD = 'Mật-khẩu-thử-nghiệm-2026';
+
+const now = () => new Date().toISOString();
+
+export async function insertUnit(
+  db: Db,
+  unit: { code: string; name: string; shortName?: string; type?: string; parentId?: number | null },
+): Promise<number> {
+  const row = await db
+    .insertInto('units')
+    .values({
+      code: unit.code,
+      name: unit.name,
+      short_name: unit.shortName ?? unit.name,
+      type: unit.type ?? 'department',
+      parent_id: unit.parentId ?? null,
+      status: 'active',
+      merged_into_id: null,
+      created_at: now(),
+      updated_at: now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** The two-level tree most tests need: a province with two departments. */
+export async function insertProvinceTree(db: Db) {
+  const province = await insertUnit(db, { code: '000.00.00.H18', name: 'UBND tỉnh Điện Biên', shortName: 'UBND', type: 'province' });
+  const justice = await insertUnit(db, { code: '000.00.05.H18', name: 'Sở Tư pháp', shortName: 'STP', parentId: province });
+  const finance = await insertUnit(db, { code: '000.00.07.H18', name: 'Sở Tài chính', shortName: 'STC', parentId: province });
+  return { province, justice, finance };
+}
+
+export interface TestUser {
+  id: number;
+  username: string;
+  password: string;
+  totpSecret?: string;
+}
+
+let counter = 0;
+
+export async function insertUser(
+  db: Db,
+  options: {
+    username?: string;
+    kind?: 'official' | 'citizen';
+    unitId?: number | null;
+    roles?: { role: RoleCode; unitId: number | null; includeSubtree?: boolean }[];
+    withTotp?: boolean;
+    status?: 'active' | 'disabled';
+    identityNumber?: string;
+  } = {},
+): Promise<TestUser> {
+  counter += 1;
+  const username = options.username ?? `user${process.pid}x${counter}`;
+  const totpSecret = options.withTotp ? authenticator.generateSecret() : undefined;
+  const row = await db
+    .insertInto('users')
+    .values({
+      username,
+      full_name: `Người dùng ${counter}`,
+      email: `${username}@example.test`,
+      phone: null,
+      kind: options.kind ?? 'official',
+      identity_number: options.identityNumber ?? null,
+      unit_id: options.unitId ?? null,
+      title: null,
+      password_hash: await hashPassword(TEST_PASSWORD),
+      password_changed_at: now(),
+      status: options.status ?? 'active',
+      totp_secret: totpSecret ?? null,
+      totp_pending_secret: null,
+      totp_enabled: totpSecret ? 1 : 0,
+      failed_logins: 0,
+      locked_until: null,
+      oidc_issuer: null,
+      oidc_subject: null,
+      last_login_at: null,
+      created_at: now(),
+      updated_at: now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const id = Number(row.id);
+  for (const grant of options.roles ?? []) {
+    await db
+      .insertInto('role_grants')
+      .values({
+        user_id: id,
+        role: grant.role,
+        unit_id: grant.unitId,
+        include_subtree: grant.includeSubtree ? 1 : 0,
+        created_at: now(),
+        created_by: null,
+      })
+      .execute();
+  }
+  return { id, username, password: TEST_PASSWORD, totpSecret };
+}
+
+/** A bearer token for the user through the real POST /api/auth/token endpoint. */
+export async function tokenFor(app: App, user: TestUser): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/token',
+    payload: {
+      username: user.username,
+      password: user.password,
+      ...(user.totpSecret ? { otp: authenticator.generate(user.totpSecret) } : {}),
+    },
+  });
+  if (response.statusCode !== 200) throw new Error(`token for ${user.username}: ${response.statusCode} ${response.body}`);
+  return response.json().accessToken;
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
