@@ -13,7 +13,12 @@ export interface TestApp {
 }
 
 /** Boots the whole app on a fresh database of the given dialect; send requests with `app.inject`. */
-export async function createTestApp(dialect: DialectName, env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  dialect: DialectName,
+  env: Record<string, string> = {},
+  /** Adds test-only routes before the app is sealed (platform tests). */
+  extend?: (app: App) => void,
+): Promise<TestApp> {
   const testDatabase = await createTestDatabase(dialect);
   const config = loadConfig({
     LOG_LEVEL: 'silent',
@@ -23,6 +28,7 @@ export async function createTestApp(dialect: DialectName, env: Record<string, st
     ...env,
   });
   const app = await buildApp({ config, database: testDatabase.database });
+  extend?.(app);
   await app.ready();
   return {
     app,

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration from environment variables', () => {
+  it('has working defaults: port 3000, ./data, SQLite', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toMatch(/\/data$/);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://localhost/x'],
+    ['DATABASE_URL', 'not a url'],
+    ['PUBLIC_URL', 'ftp://example.vn'],
+    ['CQS_DEMO_PASSWORD', 'short'],
+    ['LOG_LEVEL', 'loud'],
+    ['TRUST_PROXY', 'maybe'],
+    ['SESSION_IDLE_MINUTES', '0'],
+  ])('stops with a message naming %s when it is %s', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
+    try {
+      loadConfig({ [variable]: value });
+    } catch (error) {
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as Error).message).toContain(variable);
+    }
+  });
+
+  it('accepts PostgreSQL URLs and strips a trailing slash from PUBLIC_URL', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/cqs', PUBLIC_URL: 'https://dichvucong.dienbien.gov.vn/' });
+    expect(config.databaseUrl).toBe('postgres://u@db:5432/cqs');
+    expect(config.publicUrl).toBe('https://dichvucong.dienbien.gov.vn');
+  });
+
+  it('requires OIDC_CLIENT_ID when OIDC_ISSUER is set', () => {
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://id.example.vn' })).toThrow(/OIDC_CLIENT_ID/);
+  });
+});
