@@ -75,6 +75,32 @@ export const ERRORS = {
     vi: 'Mật khẩu không đủ mạnh: {reason}',
     en: 'The password is too weak: {reason}',
   },
+  CURRENT_PASSWORD_WRONG: { status: 400, vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+  TOTP_CODE_WRONG: {
+    status: 400,
+    vi: 'Mã xác thực (OTP) không đúng hoặc đã hết hạn.',
+    en: 'The one-time code is wrong or expired.',
+  },
+  TOTP_ALREADY_ENABLED: {
+    status: 409,
+    vi: 'Xác thực hai lớp (TOTP) đã được bật cho tài khoản này.',
+    en: 'Two-factor authentication (TOTP) is already enabled.',
+  },
+  TOTP_SETUP_REQUIRED: {
+    status: 409,
+    vi: 'Chưa khởi tạo xác thực hai lớp; hãy tạo mã QR trước.',
+    en: 'Start the TOTP setup (QR code) first.',
+  },
+  TOTP_NOT_ENABLED: {
+    status: 409,
+    vi: 'Xác thực hai lớp (TOTP) chưa được bật.',
+    en: 'Two-factor authentication (TOTP) is not enabled.',
+  },
+  TOTP_REQUIRED_FOR_ROLE: {
+    status: 403,
+    vi: 'Tài khoản quản trị bắt buộc dùng xác thực hai lớp, không thể tắt.',
+    en: 'Administrator accounts must keep two-factor authentication.',
+  },
   OIDC_NOT_CONFIGURED: {
     status: 404,
     vi: 'Đăng nhập bằng định danh điện tử chưa được cấu hình.',
