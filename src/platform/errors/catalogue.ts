@@ -126,6 +126,27 @@ export const ERRORS = {
     en: 'The unit still has sub-units; move them first.',
   },
   USERNAME_TAKEN: { status: 409, vi: 'Tên đăng nhập {username} đã tồn tại.', en: 'The username {username} is taken.' },
+
+  // Seeding, backup and restore (cqs command-line tool)
+  SEED_UNITS_EXIST: {
+    status: 409,
+    vi: 'Cơ sở dữ liệu đã có cây đơn vị nên không nạp dữ liệu mẫu (tránh trùng lặp). Hãy dùng một cơ sở dữ liệu trống.',
+    en: 'The database already has units, so seeding was refused to avoid duplicates. Use an empty database.',
+  },
+  SEED_FILE_INVALID: { status: 400, vi: 'Dữ liệu tỉnh không hợp lệ: {reason}', en: 'The province data is invalid: {reason}' },
+  BACKUP_TARGET_EXISTS: {
+    status: 409,
+    vi: 'Tệp {file} đã tồn tại; hãy chọn tên tệp khác để không ghi đè bản sao lưu cũ.',
+    en: 'The file {file} already exists; choose another name so an older backup is not overwritten.',
+  },
+  BACKUP_FAILED: { status: 500, vi: 'Sao lưu không thành công: {reason}', en: 'The backup failed: {reason}' },
+  BACKUP_INVALID: { status: 400, vi: 'Tệp sao lưu không dùng được: {reason}', en: 'The backup file cannot be used: {reason}' },
+  RESTORE_FAILED: { status: 500, vi: 'Khôi phục không thành công: {reason}', en: 'The restore failed: {reason}' },
+  BACKUP_TOOL_MISSING: {
+    status: 500,
+    vi: 'Không tìm thấy chương trình {tool}; hãy cài gói postgresql-client cùng phiên bản với máy chủ.',
+    en: 'The program {tool} was not found; install postgresql-client matching the server version.',
+  },
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;
