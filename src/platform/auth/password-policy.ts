@@ -39,9 +39,14 @@ export function passwordWeakness(password: string, context: { username?: string 
 }
 
 /** Throws WEAK_PASSWORD (400) with the reason in the caller's language. */
-export function assertStrongPassword(password: string, language: 'vi' | 'en', context: { username?: string } = {}): void {
+export function assertStrongPassword(
+  password: string,
+  language: 'vi' | 'en',
+  context: { username?: string; /** Body field the error points at (default `/password`). */ fieldPath?: string } = {},
+): void {
   const weakness = passwordWeakness(password, context);
   if (weakness) {
-    throw new AppError('WEAK_PASSWORD', { reason: weakness[language] }, [{ path: '/password', message: weakness[language] }]);
+    const path = context.fieldPath ?? '/password';
+    throw new AppError('WEAK_PASSWORD', { reason: weakness[language] }, [{ path, message: weakness[language] }]);
   }
 }
