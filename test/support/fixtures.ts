@@ -122,3 +122,20 @@ export async function tokenFor(app: App, user: TestUser): Promise<string> {
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/**
+ * A bearer token written straight into the sessions table, for tests that are not about signing in
+ * (no password hashing or OTP round trip). `tokenFor` goes through the real endpoint instead.
+ */
+export async function sessionTokenFor(db: Db, user: Pick<TestUser, 'id'>): Promise<string> {
+  const { createSession, SessionKind } = await import('../../src/platform/auth/sessions.js');
+  const session = await createSession(db, {
+    userId: user.id,
+    kind: SessionKind.Token,
+    mfaVerified: true,
+    ip: null,
+    userAgent: null,
+    ttlMs: 60 * 60_000,
+  });
+  return session.secret;
+}

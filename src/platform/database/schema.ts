@@ -51,6 +51,8 @@ export interface UsersTable {
   last_login_at: string | null;
   created_at: string;
   updated_at: string;
+  /** foldVietnamese(full name + username), for accent-insensitive search (migration 0002); null until computed. */
+  search_text: string | null;
 }
 
 export interface RoleGrantsTable {

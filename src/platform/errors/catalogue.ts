@@ -126,6 +126,22 @@ export const ERRORS = {
     en: 'The unit still has sub-units; move them first.',
   },
   USERNAME_TAKEN: { status: 409, vi: 'Tên đăng nhập {username} đã tồn tại.', en: 'The username {username} is taken.' },
+  UNIT_ROOT_EXISTS: {
+    status: 409,
+    vi: 'Đã có đơn vị gốc (UBND tỉnh); đơn vị mới phải có đơn vị cấp trên.',
+    en: 'A root unit (the province) already exists; a new unit needs a parent.',
+  },
+  UNIT_MERGE_INTO_SELF: { status: 409, vi: 'Không thể sáp nhập đơn vị vào chính nó.', en: 'A unit cannot be merged into itself.' },
+  USER_SELF_DISABLE: {
+    status: 409,
+    vi: 'Bạn không thể tự vô hiệu hóa tài khoản của mình.',
+    en: 'You cannot disable your own account.',
+  },
+  GRANT_ESCALATION: {
+    status: 403,
+    vi: 'Bạn không thể cấp hoặc thu hồi quyền vượt quá phạm vi quyền của mình.',
+    en: 'You cannot grant or revoke rights beyond your own.',
+  },
 
   // Seeding, backup and restore (cqs command-line tool)
   SEED_UNITS_EXIST: {
