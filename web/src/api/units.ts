@@ -1,0 +1,16 @@
+import { get, patch, post } from './client';
+import type { Unit } from './types';
+
+export interface UnitInput {
+  code: string;
+  name: string;
+  shortName: string;
+  type: string;
+  parentId: number | null;
+}
+
+export const fetchUnits = () => get<{ items: Unit[] }>('/api/units').then((answer) => answer.items);
+export const createUnit = (input: UnitInput) => post<Unit>('/api/units', input);
+export const updateUnit = (id: number, input: Partial<Omit<UnitInput, 'parentId'>>) => patch<Unit>(`/api/units/${id}`, input);
+export const moveUnit = (id: number, parentId: number | null) => post<Unit>(`/api/units/${id}/move`, { parentId });
+export const mergeUnit = (id: number, intoId: number) => post<Unit>(`/api/units/${id}/merge`, { intoId });

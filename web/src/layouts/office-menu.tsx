@@ -1,0 +1,45 @@
+import { Menu } from 'antd';
+import type { MenuProps } from 'antd';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { Permission, type Me } from '../api/types';
+
+interface Entry {
+  path: string;
+  labelKey: string;
+  icon: React.ReactNode;
+  /** Role-based navigation: an entry shows only to holders of this permission. */
+  permission?: string;
+}
+
+const ENTRIES: Entry[] = [
+  { path: '/office', labelKey: 'shell.workspace', icon: <HomeOutlined /> },
+  { path: '/office/units', labelKey: 'shell.units', icon: <ApartmentOutlined />, permission: Permission.UnitManage },
+  { path: '/office/users', labelKey: 'shell.users', icon: <TeamOutlined />, permission: Permission.UserRead },
+  { path: '/office/audit', labelKey: 'shell.audit', icon: <AuditOutlined />, permission: Permission.AuditRead },
+];
+
+export function officeEntriesFor(me: Me): Entry[] {
+  return ENTRIES.filter((entry) => !entry.permission || me.permissions.includes(entry.permission));
+}
+
+export function OfficeMenu({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const entries = officeEntriesFor(me);
+  const selected = [...entries].reverse().find((entry) => pathname === entry.path || pathname.startsWith(entry.path + '/'));
+  const items: MenuProps['items'] = entries.map((entry) => ({ key: entry.path, icon: entry.icon, label: t(entry.labelKey) }));
+  return (
+    <nav aria-label={t('shell.menu')}>
+      <Menu
+        theme="dark"
+        mode="inline"
+        items={items}
+        selectedKeys={selected ? [selected.path] : []}
+        onClick={({ key }) => navigate(key)}
+      />
+    </nav>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { Button, Card, DatePicker, Form, Input, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { fetchAudit, type AuditQuery } from '../api/audit';
+import type { AuditEntry } from '../api/types';
+import { formatDateTime, startOfVietnamDay } from '../format/date';
+import { usePageTitle } from '../components/use-page-title';
+import { ProblemAlert } from '../components/problem-alert';
+
+interface Filters {
+  action?: string;
+  entityType?: string;
+  actor?: string;
+  from?: Dayjs | null;
+  to?: Dayjs | null;
+}
+
+const dayStart = (day: Dayjs) => startOfVietnamDay(day.year(), day.month() + 1, day.date());
+// "to" includes the whole chosen day: the filter ends at the start of the next day.
+const dayEnd = (day: Dayjs) => dayStart(day.add(1, 'day'));
+
+function summaryText(summary: unknown): string {
+  if (summary === null || summary === undefined) return '';
+  return typeof summary === 'string' ? summary : JSON.stringify(summary);
+}
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('audit.title'));
+  const [form] = Form.useForm<Filters>();
+  const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 50 });
+  const audit = useQuery({ queryKey: ['audit', query], queryFn: () => fetchAudit(query), placeholderData: keepPreviousData });
+
+  const apply = (values: Filters) =>
+    setQuery({
+      page: 1,
+      pageSize: query.pageSize,
+      action: values.action?.trim() || undefined,
+      entityType: values.entityType?.trim() || undefined,
+      actor: values.actor?.trim() || undefined,
+      from: values.from ? dayStart(values.from) : undefined,
+      to: values.to ? dayEnd(values.to) : undefined,
+    });
+
+  const columns: TableColumnsType<AuditEntry> = [
+    { title: t('audit.at'), dataIndex: 'at', width: 150, render: (at: string) => formatDateTime(at) },
+    { title: t('audit.actor'), dataIndex: 'actorUsername', width: 140, render: (name: string | null) => name ?? t('audit.system') },
+    { title: t('audit.action'), dataIndex: 'action', width: 170, render: (action: string) => <code>{action}</code> },
+    {
+      title: t('audit.entity'),
+      key: 'entity',
+      width: 140,
+      render: (_, entry) => `${entry.entityType}${entry.entityId ? ` #${entry.entityId}` : ''}`,
+    },
+    { title: t('audit.ip'), dataIndex: 'ip', width: 120 },
+    {
+      title: t('audit.summary'),
+      dataIndex: 'summary',
+      render: (summary: unknown) => (
+        <Typography.Text className="cqs-audit-summary" ellipsis={{ tooltip: summaryText(summary) }}>
+          {summaryText(summary)}
+        </Typography.Text>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Typography.Title level={1}>{t('audit.title')}</Typography.Title>
+      <Card>
+        <Form<Filters> name="audit-filters" form={form} layout="inline" className="cqs-filters" onFinish={apply}>
+          <Form.Item label={t('audit.filterAction')} name="action">
+            <Input allowClear placeholder="user.create" style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item label={t('audit.filterEntity')} name="entityType">
+            <Input allowClear placeholder="user" style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item label={t('audit.filterActor')} name="actor">
+            <Input allowClear style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item label={t('audit.from')} name="from">
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+          <Form.Item label={t('audit.to')} name="to">
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit">
+              {t('audit.apply')}
+            </Button>
+          </Form.Item>
+          <Form.Item>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                setQuery({ page: 1, pageSize: query.pageSize });
+              }}
+            >
+              {t('audit.clear')}
+            </Button>
+          </Form.Item>
+        </Form>
+        <ProblemAlert error={audit.error} />
+        <Table<AuditEntry>
+          rowKey="seq"
+          size="small"
+          columns={columns}
+          dataSource={audit.data?.items ?? []}
+          loading={audit.isFetching}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: audit.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
+          }}
+          scroll={{ x: 1000 }}
+        />
+      </Card>
+    </>
+  );
+}

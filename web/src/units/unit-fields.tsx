@@ -1,0 +1,29 @@
+import { Form, Input, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { UNIT_TYPES } from '../api/types';
+
+/** Fields shared by "add unit" and "rename": code and type only when creating. */
+export function UnitFields({ creating }: { creating: boolean }) {
+  const { t } = useTranslation();
+  const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
+  return (
+    <>
+      {creating && (
+        <Form.Item label={t('units.code')} name="code" extra={t('units.codeHint')} rules={[required(t('units.code'))]}>
+          <Input maxLength={13} autoComplete="off" />
+        </Form.Item>
+      )}
+      <Form.Item label={t('units.name')} name="name" rules={[required(t('units.name'))]}>
+        <Input maxLength={200} autoComplete="off" />
+      </Form.Item>
+      <Form.Item label={t('units.shortName')} name="shortName" rules={[required(t('units.shortName'))]}>
+        <Input maxLength={50} autoComplete="off" />
+      </Form.Item>
+      {creating && (
+        <Form.Item label={t('units.type')} name="type" rules={[required(t('units.type'))]}>
+          <Select options={UNIT_TYPES.map((type) => ({ value: type, label: t(`unitType.${type}`) }))} />
+        </Form.Item>
+      )}
+    </>
+  );
+}
