@@ -1,5 +1,6 @@
 import type { App } from '../app.js';
 import { healthRoutes } from './health/health.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
 import { oidcRoutes } from './auth/oidc.routes.js';
 import { unitsRoutes } from './units/units.routes.js';
 import { publicRoutes } from './public/public.routes.js';
@@ -8,6 +9,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 /** Every domain module's routes; each lives in src/modules/<domain>/<domain>.routes.ts. */
 export async function registerModules(app: App): Promise<void> {
   await app.register(healthRoutes);
+  await app.register(authRoutes);
   await app.register(oidcRoutes);
   await app.register(unitsRoutes);
   await app.register(publicRoutes);

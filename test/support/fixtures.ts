@@ -139,3 +139,30 @@ export async function sessionTokenFor(db: Db, user: Pick<TestUser, 'id'>): Promi
   });
   return session.secret;
 }
+
+export interface BrowserSession {
+  /** Value for the `cookie` request header. */
+  cookie: string;
+  csrfToken: string;
+  /** Headers for a cookie-authenticated write: the cookie and the matching `x-csrf-token`. */
+  headers: { cookie: string; 'x-csrf-token': string };
+}
+
+/** A browser session for the user through the real POST /api/auth/login (cookie + CSRF token). */
+export async function browserSessionFor(app: App, user: TestUser): Promise<BrowserSession> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: {
+      username: user.username,
+      password: user.password,
+      ...(user.totpSecret ? { otp: authenticator.generate(user.totpSecret) } : {}),
+    },
+  });
+  if (response.statusCode !== 200) throw new Error(`login for ${user.username}: ${response.statusCode} ${response.body}`);
+  const session = response.cookies.find((c) => c.name === 'cqs_session');
+  if (!session) throw new Error(`login for ${user.username}: no session cookie`);
+  const cookie = `cqs_session=${session.value}`;
+  const csrfToken: string = response.json().csrfToken;
+  return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
+}
