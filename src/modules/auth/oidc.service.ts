@@ -35,6 +35,8 @@ export class OidcSignInError extends Error {
   constructor(
     readonly reason: OidcFailureReason,
     readonly detail?: string,
+    /** The account concerned, when the failure is about a known account (for security review). */
+    readonly userId?: number,
   ) {
     super(`oidc sign-in failed: ${reason}`);
     this.name = 'OidcSignInError';
@@ -212,8 +214,8 @@ async function findOrCreateCitizen(
     .where('oidc_subject', '=', claims.subject)
     .executeTakeFirst();
   // Officials sign in with password and TOTP only: an e-ID must never open an official account.
-  if (existing && existing.kind !== 'citizen') throw new OidcSignInError('account_not_citizen');
-  if (existing && existing.status !== 'active') throw new OidcSignInError('account_disabled');
+  if (existing && existing.kind !== 'citizen') throw new OidcSignInError('account_not_citizen', undefined, existing.id);
+  if (existing && existing.status !== 'active') throw new OidcSignInError('account_disabled', undefined, existing.id);
   // The national e-ID is the authoritative source of these attributes: refresh them on every sign-in.
   const fromClaims = {
     full_name: claims.fullName,
@@ -309,7 +311,7 @@ export async function completeSignIn(db: Db, config: Config, rp: OidcRelyingPart
         action: 'auth.login',
         entityType: 'user',
         entityId: user.id,
-        summary: { method: 'oidc', newAccount: created },
+        summary: { method: 'oidc', kind: SessionKind.Cookie, newAccount: created, expiresAt: session.expiresAt },
       });
       return { user, session, returnTo: pending.returnTo, created };
     });
@@ -330,7 +332,8 @@ export async function recordSignInFailure(db: Db, audit: AuditContext, failure: 
   await db.transaction().execute(async (tx) => {
     await recordAudit(tx, audit, {
       action: 'auth.oidc.failed',
-      entityType: 'session',
+      entityType: 'user',
+      entityId: failure.userId ?? null,
       summary: { reason: failure.reason, ...(failure.reason === 'provider_error' && failure.detail ? { providerError: failure.detail } : {}) },
     });
   });

@@ -12,6 +12,7 @@ import {
 } from '../../../test/support/oidc-provider.js';
 import type { Db } from '../../platform/database/database.js';
 import { ConfigError } from '../../platform/config.js';
+import { findSessionBySecret } from '../../platform/auth/sessions.js';
 import { OIDC_CALLBACK_PATH, identityClaimName } from './oidc.service.js';
 
 async function freePort(): Promise<number> {
@@ -92,7 +93,7 @@ async function finishAt(flow: RunningFlow, browser: TestBrowser, callback: URL):
   };
 }
 
-async function signIn(flow: RunningFlow, subject: string, options: { returnTo?: string } = {}): Promise<SignInResult> {
+async function signIn(flow: RunningFlow, subject: string, options: { returnTo?: string; browser?: TestBrowser } = {}): Promise<SignInResult> {
   const { browser, callback } = await reachCallback(flow, subject, options);
   return finishAt(flow, browser, callback);
 }
@@ -253,7 +254,38 @@ describe.each(DIALECTS)('citizen sign-in with OpenID Connect on %s', (dialect) =
     expect(result.location).toBe('/login?error=oidc');
     expect(result.sessionCookie).toBeUndefined();
     expect(await flow.t.db.selectFrom('sessions').selectAll().where('user_id', '=', official.id).execute()).toEqual([]);
-    expect((await auditRows(flow.t.db, 'auth.oidc.failed')).at(-1)?.summary).toEqual({ reason: 'account_not_citizen' });
+    expect((await auditRows(flow.t.db, 'auth.oidc.failed')).at(-1)).toMatchObject({
+      entity_type: 'user',
+      entity_id: String(official.id),
+      summary: { reason: 'account_not_citizen' },
+    });
+  });
+
+  it('replaces the session the browser already had', async () => {
+    const first = await signIn(flow, 'vneid-0001');
+    const firstSecret = first.sessionCookie!.split(';')[0].slice('cqs_session='.length);
+    const second = await signIn(flow, 'vneid-0001', { browser: first.browser });
+    expect(second.location).toBe('/');
+    const secondSecret = second.sessionCookie!.split(';')[0].slice('cqs_session='.length);
+    expect(secondSecret).not.toBe(firstSecret);
+    expect(await findSessionBySecret(flow.t.db, firstSecret)).toBeUndefined();
+    expect(await findSessionBySecret(flow.t.db, secondSecret)).toMatchObject({ kind: 'cookie', mfa_verified: 1 });
+  });
+
+  it('refuses a disabled citizen account', async () => {
+    flow.accounts['vneid-disabled'] = { name: 'Điêu Thị Lan' };
+    expect((await signIn(flow, 'vneid-disabled')).location).toBe('/');
+    const user = await flow.t.db.selectFrom('users').select('id').where('oidc_subject', '=', 'vneid-disabled').executeTakeFirstOrThrow();
+    await flow.t.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', user.id).execute();
+    await flow.t.db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+    const result = await signIn(flow, 'vneid-disabled');
+    expect(result.location).toBe('/login?error=oidc');
+    expect(result.sessionCookie).toBeUndefined();
+    expect(await flow.t.db.selectFrom('sessions').selectAll().where('user_id', '=', user.id).execute()).toEqual([]);
+    expect((await auditRows(flow.t.db, 'auth.oidc.failed')).at(-1)).toMatchObject({
+      entity_id: String(user.id),
+      summary: { reason: 'account_disabled' },
+    });
   });
 
   it.each([
