@@ -163,6 +163,18 @@ export const ERRORS = {
     vi: 'Không tìm thấy chương trình {tool}; hãy cài gói postgresql-client cùng phiên bản với máy chủ.',
     en: 'The program {tool} was not found; install postgresql-client matching the server version.',
   },
+
+  // Working calendar (platform/calendar)
+  CALENDAR_CONFIG_INVALID: {
+    status: 400,
+    vi: 'Cấu hình lịch làm việc không hợp lệ.',
+    en: 'The working calendar configuration is invalid.',
+  },
+  CALENDAR_YEAR_NOT_CONFIGURED: {
+    status: 409,
+    vi: 'Lịch làm việc chưa có ngày nghỉ lễ của năm {year}; quản trị viên cần cập nhật lịch trước khi tính thời hạn.',
+    en: 'The working calendar has no holidays for {year} yet; an administrator must add them before deadlines can be computed.',
+  },
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;
