@@ -71,13 +71,14 @@ export async function oidcRoutes(instance: App): Promise<void> {
     async (request, reply) => {
       if (!isOidcConfigured(config)) throw new AppError('OIDC_NOT_CONFIGURED');
       try {
-        const url = await beginSignIn(db, rp, request.query.returnTo);
-        return reply.redirect(url.href, 302);
+        await rp.configuration();
       } catch (error) {
         // The provider is unreachable: the login page says so; the next attempt discovers again.
-        request.log.warn({ errName: error instanceof Error ? error.name : 'unknown' }, 'oidc start failed');
+        request.log.warn({ errName: error instanceof Error ? error.name : 'unknown' }, 'oidc discovery failed');
         return reply.redirect(OIDC_FAILURE_REDIRECT, 302);
       }
+      const url = await beginSignIn(db, rp, request.query.returnTo);
+      return reply.redirect(url.href, 302);
     },
   );
 
