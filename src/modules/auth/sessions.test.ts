@@ -20,7 +20,8 @@ describe.each(DIALECTS)('sessions, CSRF, logout and password change on %s', (dia
   it('refuses a cookie write without or with a wrong CSRF token, accepts the right one, and bearer writes need none', async () => {
     const user = await insertUser(t.db);
     const session = await browserSessionFor(t.app, user);
-    for (const headers of [{ cookie: session.cookie }, { cookie: session.cookie, 'x-csrf-token': 'sai-ma-chong-gia-mao' }]) {
+    const attempts: Record<string, string>[] = [{ cookie: session.cookie }, { cookie: session.cookie, 'x-csrf-token': 'sai-ma-chong-gia-mao' }];
+    for (const headers of attempts) {
       const refused = await post('/api/auth/logout', headers);
       expect(refused.statusCode).toBe(403);
       expect(refused.headers['content-type']).toContain('application/problem+json');
