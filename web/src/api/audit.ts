@@ -4,7 +4,7 @@ import type { AuditEntry, Page } from './types';
 export interface AuditQuery {
   action?: string;
   entityType?: string;
-  actor?: string;
+  entityId?: string;
   from?: string;
   to?: string;
   page: number;

@@ -38,7 +38,7 @@ export interface PublicInfo {
 
 export interface AuthProviders {
   password: boolean;
-  oidc: { enabled: boolean; name: string; startUrl: string };
+  oidc: { enabled: boolean; name: string; startUrl: string | null };
 }
 
 export interface LoginAnswer {
@@ -64,21 +64,18 @@ export interface Unit {
   userCount: number;
 }
 
+/** A row of the user list: no personal data (e-mail, phone, ID number are only in the audited detail). */
 export interface UserSummary {
   id: number;
   username: string;
   fullName: string;
-  email: string | null;
-  phone?: string | null;
   kind: 'official' | 'citizen';
   unitId: number | null;
-  unit?: UnitRef | null;
-  unitName?: string | null;
+  unitName: string | null;
   title: string | null;
-  status: string;
-  totpEnabled?: boolean;
-  lastLoginAt?: string | null;
-  roles?: RoleGrant[];
+  status: 'active' | 'disabled';
+  totpEnabled: boolean;
+  roles: RoleGrant[];
 }
 
 export interface Page<T> {
@@ -88,8 +85,8 @@ export interface Page<T> {
 
 export interface RoleInfo {
   code: string;
-  label: string;
-  permissions?: string[];
+  label: { vi: string; en: string };
+  permissions: string[];
 }
 
 export interface AuditEntry {
@@ -103,7 +100,16 @@ export interface AuditEntry {
   entityId: string | null;
   ip: string | null;
   requestId?: string | null;
-  summary: unknown;
+  summary: Record<string, unknown>;
+}
+
+export interface MergeResult {
+  merged: Unit;
+  survivor: Unit;
+  movedUsers: number;
+  movedGrants: number;
+  movedChildren: number;
+  movedRecords: Record<string, number>;
 }
 
 /** Permission codes of src/platform/auth/roles.ts that the web shell needs. */

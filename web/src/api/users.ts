@@ -16,7 +16,7 @@ export interface NewUser {
   email?: string;
   phone?: string;
   kind: 'official' | 'citizen';
-  unitId?: number;
+  unitId?: number | null;
   title?: string;
   identityNumber?: string;
   password: string;

@@ -51,7 +51,7 @@ export function PublicLayout() {
         <Typography.Text>
           {t('public.footer', {
             year: new Date().getFullYear(),
-            owner: t('public.footerOwner', { province: provinceName ?? t('public.defaultProvince') }),
+            owner: provinceName ?? t('app.name'),
           })}
         </Typography.Text>
       </Layout.Footer>

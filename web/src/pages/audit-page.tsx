@@ -13,7 +13,7 @@ import { ProblemAlert } from '../components/problem-alert';
 interface Filters {
   action?: string;
   entityType?: string;
-  actor?: string;
+  entityId?: string;
   from?: Dayjs | null;
   to?: Dayjs | null;
 }
@@ -22,9 +22,8 @@ const dayStart = (day: Dayjs) => startOfVietnamDay(day.year(), day.month() + 1, 
 // "to" includes the whole chosen day: the filter ends at the start of the next day.
 const dayEnd = (day: Dayjs) => dayStart(day.add(1, 'day'));
 
-function summaryText(summary: unknown): string {
-  if (summary === null || summary === undefined) return '';
-  return typeof summary === 'string' ? summary : JSON.stringify(summary);
+function summaryText(summary: Record<string, unknown> | null | undefined): string {
+  return summary && Object.keys(summary).length > 0 ? JSON.stringify(summary) : '';
 }
 
 export function AuditPage() {
@@ -40,7 +39,7 @@ export function AuditPage() {
       pageSize: query.pageSize,
       action: values.action?.trim() || undefined,
       entityType: values.entityType?.trim() || undefined,
-      actor: values.actor?.trim() || undefined,
+      entityId: values.entityId?.trim() || undefined,
       from: values.from ? dayStart(values.from) : undefined,
       to: values.to ? dayEnd(values.to) : undefined,
     });
@@ -59,7 +58,7 @@ export function AuditPage() {
     {
       title: t('audit.summary'),
       dataIndex: 'summary',
-      render: (summary: unknown) => (
+      render: (summary: Record<string, unknown>) => (
         <Typography.Text className="cqs-audit-summary" ellipsis={{ tooltip: summaryText(summary) }}>
           {summaryText(summary)}
         </Typography.Text>
@@ -78,8 +77,8 @@ export function AuditPage() {
           <Form.Item label={t('audit.filterEntity')} name="entityType">
             <Input allowClear placeholder="user" style={{ width: 140 }} />
           </Form.Item>
-          <Form.Item label={t('audit.filterActor')} name="actor">
-            <Input allowClear style={{ width: 160 }} />
+          <Form.Item label={t('audit.filterEntityId')} name="entityId">
+            <Input allowClear style={{ width: 120 }} />
           </Form.Item>
           <Form.Item label={t('audit.from')} name="from">
             <DatePicker format="DD/MM/YYYY" />

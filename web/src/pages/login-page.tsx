@@ -120,11 +120,11 @@ export function LoginPage() {
             </Button>
           </Form>
         )}
-        {oidc?.enabled && !credentials && (
+        {oidc?.enabled && oidc.startUrl && !credentials && (
           <>
             <Divider plain>{t('login.or')}</Divider>
             {/* A plain link: the server starts the OpenID Connect redirect (PKCE, state) itself. */}
-            <Button block href={oidc.startUrl}>
+            <Button block href={oidc.startUrl ?? undefined}>
               {t('login.oidc', { name: oidc.name })}
             </Button>
           </>

@@ -17,7 +17,7 @@ import { ResetPasswordModal } from '../users/reset-password-modal';
 import { UserActions } from '../users/user-actions';
 
 export function UsersPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('users.title'));
   const me = useMe().data;
   const canManage = hasPermission(me, Permission.UserManage);
@@ -27,9 +27,12 @@ export function UsersPage() {
   const [resetting, setResetting] = useState<UserSummary | null>(null);
   const users = useQuery({ queryKey: ['users', query], queryFn: () => fetchUsers(query), placeholderData: keepPreviousData });
   const units = useQuery({ queryKey: ['units'], queryFn: fetchUnits });
-  const roles = useQuery({ queryKey: ['roles'], queryFn: fetchRoles, enabled: canManage });
-  const unitName = (user: UserSummary) =>
-    user.unit?.name ?? user.unitName ?? units.data?.find((unit) => unit.id === user.unitId)?.name ?? t('common.none');
+  const roles = useQuery({ queryKey: ['roles'], queryFn: fetchRoles });
+  const unitName = (user: UserSummary) => user.unitName ?? t('common.none');
+  const roleLabel = (code: string) => {
+    const label = roles.data?.find((role) => role.code === code)?.label;
+    return label ? (i18n.language === 'en' ? label.en : label.vi) : code;
+  };
 
   const columns: TableColumnsType<UserSummary> = [
     { title: t('users.username'), dataIndex: 'username', render: (value: string) => <code>{value}</code> },
@@ -40,10 +43,9 @@ export function UsersPage() {
       key: 'roles',
       render: (_, user) => (
         <Flex gap={4} wrap>
-          {(user.roles ?? []).map((grant, index) => (
+          {user.roles.map((grant, index) => (
             <Tag key={index} bordered={false} color="blue">
-              {grant.roleLabel ?? grant.role}
-              {grant.unitName ? ` · ${grant.unitName}` : ''}
+              {roleLabel(grant.role)} · {grant.unitName ?? t('shell.global')}
             </Tag>
           ))}
         </Flex>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Space } from 'antd';
+import { App, Button, Checkbox, Form, Space } from 'antd';
 import { ApartmentOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,11 @@ import { UnitSelect } from './unit-select';
 import { subtreeIds } from './unit-tree';
 
 type Dialog = 'child' | 'rename' | 'move' | 'merge' | null;
+
+interface MergeValues {
+  intoId: number;
+  moveChildren?: boolean;
+}
 
 interface Props {
   unit: Unit;
@@ -31,9 +36,10 @@ export function UnitActions({ unit, units, onCreated }: Props) {
   };
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
   const active = unit.status !== 'merged';
+  const hasChildren = units.some((candidate) => candidate.parentId === unit.id && candidate.status !== 'merged');
   const nameOf = (id: number) => units.find((candidate) => candidate.id === id)?.name ?? String(id);
 
-  const confirmMerge = (intoId: number) =>
+  const confirmMerge = ({ intoId, moveChildren }: MergeValues) =>
     new Promise<void>((resolve, reject) => {
       modal.confirm({
         title: t('units.mergeTitle', { name: unit.name }),
@@ -43,7 +49,7 @@ export function UnitActions({ unit, units, onCreated }: Props) {
         cancelText: t('common.cancel'),
         onOk: async () => {
           try {
-            await mergeUnit(unit.id, intoId);
+            await mergeUnit(unit.id, intoId, !!moveChildren);
             await done(t('units.mergedDone'));
             resolve();
           } catch (error) {
@@ -116,17 +122,22 @@ export function UnitActions({ unit, units, onCreated }: Props) {
         </Form.Item>
       </FormModal>
 
-      <FormModal<{ intoId: number }>
+      <FormModal<MergeValues>
         name="unit-merge"
         open={dialog === 'merge'}
         title={t('units.mergeTitle', { name: unit.name })}
         okText={t('units.merge')}
         onCancel={() => setDialog(null)}
-        onSubmit={(values) => confirmMerge(values.intoId)}
+        onSubmit={confirmMerge}
       >
         <Form.Item label={t('units.mergeInto')} name="intoId" rules={required(t('units.mergeInto'))}>
           <UnitSelect units={units} excluded={subtreeIds(units, unit.id)} />
         </Form.Item>
+        {hasChildren && (
+          <Form.Item name="moveChildren" valuePropName="checked" extra={t('units.moveChildrenHint')}>
+            <Checkbox>{t('units.moveChildren')}</Checkbox>
+          </Form.Item>
+        )}
       </FormModal>
     </>
   );

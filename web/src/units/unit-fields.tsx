@@ -14,10 +14,10 @@ export function UnitFields({ creating }: { creating: boolean }) {
         </Form.Item>
       )}
       <Form.Item label={t('units.name')} name="name" rules={[required(t('units.name'))]}>
-        <Input maxLength={200} autoComplete="off" />
+        <Input maxLength={250} autoComplete="off" />
       </Form.Item>
-      <Form.Item label={t('units.shortName')} name="shortName" rules={[required(t('units.shortName'))]}>
-        <Input maxLength={50} autoComplete="off" />
+      <Form.Item label={t('units.shortName')} name="shortName" extra={t('units.shortNameHint')} rules={[required(t('units.shortName'))]}>
+        <Input maxLength={30} autoComplete="off" />
       </Form.Item>
       {creating && (
         <Form.Item label={t('units.type')} name="type" rules={[required(t('units.type'))]}>

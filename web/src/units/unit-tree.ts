@@ -5,7 +5,7 @@ export interface UnitNode {
   children: UnitNode[];
 }
 
-/** The flat list from GET /api/units as a forest, siblings sorted by name (Vietnamese collation). */
+/** The flat list from GET /api/units (in tree order) as a forest; siblings keep the server's order. */
 export function buildUnitForest(units: Unit[], includeMerged: boolean): UnitNode[] {
   const visible = units.filter((unit) => includeMerged || unit.status !== 'merged');
   const nodes = new Map(visible.map((unit) => [unit.id, { unit, children: [] as UnitNode[] }]));
@@ -14,12 +14,6 @@ export function buildUnitForest(units: Unit[], includeMerged: boolean): UnitNode
     const parent = node.unit.parentId === null ? undefined : nodes.get(node.unit.parentId);
     (parent ? parent.children : roots).push(node);
   }
-  const collator = new Intl.Collator('vi');
-  const sort = (list: UnitNode[]) => {
-    list.sort((a, b) => collator.compare(a.unit.name, b.unit.name));
-    list.forEach((node) => sort(node.children));
-  };
-  sort(roots);
   return roots;
 }
 

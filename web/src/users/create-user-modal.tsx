@@ -14,13 +14,13 @@ interface Props {
   units: Unit[];
 }
 
-type Values = Omit<NewUser, 'roles'> & { roles?: { role: string; unitId: number; includeSubtree?: boolean }[] };
+type Values = Omit<NewUser, 'roles'> & { roles?: { role: string; unitId?: number | null; includeSubtree?: boolean }[] };
 
 /** Optional text fields are left out rather than sent empty: the server validates formats strictly. */
 function withoutBlanks(values: Values): NewUser {
   const entries = Object.entries(values).filter(([, value]) => value !== undefined && value !== null && value !== '');
   const clean = Object.fromEntries(entries) as unknown as NewUser;
-  clean.roles = (values.roles ?? []).map((grant) => ({ role: grant.role, unitId: grant.unitId, includeSubtree: !!grant.includeSubtree }));
+  clean.roles = (values.roles ?? []).map((grant) => ({ role: grant.role, unitId: grant.unitId ?? null, includeSubtree: !!grant.includeSubtree }));
   return clean;
 }
 

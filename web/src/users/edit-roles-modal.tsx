@@ -31,7 +31,7 @@ export function EditRolesModal({ user, onClose, roles, units }: Props) {
         if (!user) return;
         await replaceRoles(
           user.id,
-          (grants ?? []).map((grant) => ({ role: grant.role, unitId: grant.unitId, includeSubtree: !!grant.includeSubtree })),
+          (grants ?? []).map((grant) => ({ role: grant.role, unitId: grant.unitId ?? null, includeSubtree: !!grant.includeSubtree })),
         );
         await client.invalidateQueries({ queryKey: ['users'] });
         onClose();

@@ -11,7 +11,7 @@ interface Props {
 
 /** Role grants per unit, each optionally for the unit's whole subtree ("áp dụng cho đơn vị cấp dưới"). */
 export function RoleGrantsField({ roles, units }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
   return (
     <Form.List name="roles">
@@ -21,10 +21,11 @@ export function RoleGrantsField({ roles, units }: Props) {
           {fields.map((field, index) => (
             <Flex key={field.key} gap={8} align="flex-start" wrap className="cqs-grant-row">
               <Form.Item label={t('users.role')} name={[field.name, 'role']} rules={required(t('users.role'))} style={{ minWidth: 180, flex: 1 }}>
-                <Select options={roles.map((role) => ({ value: role.code, label: role.label }))} />
+                <Select options={roles.map((role) => ({ value: role.code, label: i18n.language === 'en' ? role.label.en : role.label.vi }))} />
               </Form.Item>
-              <Form.Item label={t('users.roleUnit')} name={[field.name, 'unitId']} rules={required(t('users.roleUnit'))} style={{ minWidth: 200, flex: 2 }}>
-                <UnitSelect units={units} />
+              <Form.Item label={t('users.roleUnit')} name={[field.name, 'unitId']} style={{ minWidth: 200, flex: 2 }}>
+                {/* Left empty, the grant covers every unit (a province-wide administrator). */}
+                <UnitSelect units={units} allowClear placeholder={t('users.everyUnit')} />
               </Form.Item>
               <Form.Item name={[field.name, 'includeSubtree']} valuePropName="checked" className="cqs-align-with-labelled">
                 <Checkbox>{t('users.includeSubtree')}</Checkbox>

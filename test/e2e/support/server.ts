@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { buildApp, type App } from '../../../src/app.js';
+import { loadConfig } from '../../../src/platform/config.js';
+import type { Db } from '../../../src/platform/database/database.js';
+import { createTestDatabase, type TestDatabase } from '../../support/databases.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** `npm test` builds web/dist first; a lone `vitest run test/e2e` builds it here when it is missing. */
+export function ensureWebBuilt(): void {
+  if (existsSync(`${ROOT}web/dist/index.html`)) return;
+  execFileSync(process.execPath, [`${ROOT}node_modules/vite/bin/vite.js`, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+export interface RunningServer {
+  app: App;
+  db: Db;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real server (API + web/dist) on a free local port, on a fresh SQLite database. */
+export async function startServer(): Promise<RunningServer> {
+  ensureWebBuilt();
+  const testDatabase: TestDatabase = await createTestDatabase('sqlite');
+  const config = loadConfig({ LOG_LEVEL: 'silent', CQS_SEED_DEMO: 'false', DATA_DIR: testDatabase.dataDir, PORT: '0', HOST: '127.0.0.1' });
+  const app = await buildApp({ config, database: testDatabase.database });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    app,
+    db: testDatabase.database.db,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await testDatabase.cleanup();
+    },
+  };
+}
