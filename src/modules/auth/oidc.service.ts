@@ -13,8 +13,12 @@ export const OIDC_CALLBACK_PATH = '/api/auth/oidc/callback';
 export const OIDC_FAILURE_REDIRECT = '/login?error=oidc';
 /** A sign-in left unfinished longer than this must start again (state, nonce and verifier expire). */
 export const OIDC_STATE_TTL_MS = 10 * 60_000;
-/** Only a local path: `//host` and `/\host` are treated as other origins by browsers (open redirect). */
-export const LOCAL_PATH_PATTERN = '^/(?![/\\\\])';
+/**
+ * Only a local path, so the redirect after sign-in cannot leave the site: browsers read `//host` and `/\host`
+ * as other origins and drop tabs and line breaks first (`/<tab>/host`). So: printable ASCII without backslash
+ * (a percent-encoded path and query, which is also all a Location header may carry).
+ */
+export const LOCAL_PATH_PATTERN = '^/(?![/\\\\])[\\x21-\\x5b\\x5d-\\x7e]*$';
 const LOCAL_PATH = new RegExp(LOCAL_PATH_PATTERN);
 const SCOPES = 'openid profile email phone';
 const DEFAULT_IDENTITY_CLAIM = 'identity_number';

@@ -127,7 +127,7 @@ describe.each(DIALECTS)('citizen sign-in with OpenID Connect on %s', (dialect) =
   });
 
   it('sends the browser to the provider with PKCE S256, state and nonce kept in the database', async () => {
-    const response = await flow.t.app.inject({ method: 'GET', url: '/api/auth/oidc/start?returnTo=/ho-so/123' });
+    const response = await flow.t.app.inject({ method: 'GET', url: `/api/auth/oidc/start?returnTo=${encodeURIComponent('/ho-so/123?buoc=2')}` });
     expect(response.statusCode).toBe(302);
     const location = new URL(response.headers.location as string);
     expect(location.origin).toBe(flow.provider.issuer);
@@ -139,7 +139,7 @@ describe.each(DIALECTS)('citizen sign-in with OpenID Connect on %s', (dialect) =
     expect(params.get('code_challenge_method')).toBe('S256');
     const row = await flow.t.db.selectFrom('oidc_states').selectAll().where('state', '=', params.get('state')!).executeTakeFirstOrThrow();
     expect(row.nonce).toBe(params.get('nonce'));
-    expect(row.return_to).toBe('/ho-so/123');
+    expect(row.return_to).toBe('/ho-so/123?buoc=2');
     expect(row.code_verifier).not.toBe(params.get('code_challenge'));
   });
 
@@ -293,6 +293,9 @@ describe.each(DIALECTS)('citizen sign-in with OpenID Connect on %s', (dialect) =
     ['a backslash trick', '/\\evil.example'],
     ['an absolute URL', 'https://evil.example/'],
     ['a relative path', 'ho-so'],
+    ['a tab browsers drop', '/\t/evil.example'],
+    ['a line break', '/ho-so\r\nSet-Cookie: x=1'],
+    ['an unencoded letter', '/hồ-sơ'],
   ])('refuses %s as returnTo', async (_case, returnTo) => {
     const response = await flow.t.app.inject({ method: 'GET', url: `/api/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}` });
     expect(response.statusCode).toBe(400);
