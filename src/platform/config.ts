@@ -36,6 +36,8 @@ export interface Config {
     displayName: string;
     /** Allow plain-http issuers (local test providers only). */
     allowInsecure: boolean;
+    /** Claim carrying the citizen's identity number (số định danh cá nhân); providers name it differently. */
+    identityClaim: string;
   };
 }
 
@@ -96,6 +98,10 @@ export function loadConfig(env: Env = process.env): Config {
   const oidcIssuer = url(env, 'OIDC_ISSUER', ['https:', 'http:']);
   const oidcClientId = env.OIDC_CLIENT_ID || undefined;
   if (oidcIssuer && !oidcClientId) throw new ConfigError('OIDC_CLIENT_ID', 'bắt buộc khi có OIDC_ISSUER');
+  const identityClaim = env.OIDC_IDENTITY_CLAIM?.trim() || 'identity_number';
+  if (!/^[A-Za-z_][\w.:-]{0,63}$/.test(identityClaim)) {
+    throw new ConfigError('OIDC_IDENTITY_CLAIM', `tên claim không hợp lệ: "${identityClaim}"`);
+  }
   return {
     port,
     host: env.HOST || '0.0.0.0',
@@ -123,6 +129,7 @@ export function loadConfig(env: Env = process.env): Config {
       clientSecret: env.OIDC_CLIENT_SECRET || undefined,
       displayName: env.OIDC_DISPLAY_NAME || 'VNeID',
       allowInsecure: boolean(env, 'OIDC_ALLOW_INSECURE', false),
+      identityClaim,
     },
   };
 }

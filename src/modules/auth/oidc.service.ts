@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as client from 'openid-client';
-import { ConfigError, type Config } from '../../platform/config.js';
+import type { Config } from '../../platform/config.js';
 import type { Db, Executor } from '../../platform/database/database.js';
 import type { UserRow } from '../../platform/database/schema.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
@@ -21,7 +21,6 @@ export const OIDC_STATE_TTL_MS = 10 * 60_000;
 export const LOCAL_PATH_PATTERN = '^/(?![/\\\\])[\\x21-\\x5b\\x5d-\\x7e]*$';
 const LOCAL_PATH = new RegExp(LOCAL_PATH_PATTERN);
 const SCOPES = 'openid profile email phone';
-const DEFAULT_IDENTITY_CLAIM = 'identity_number';
 
 /** Why a sign-in failed; written to the audit entry and the log (never the subject or claims). */
 export type OidcFailureReason =
@@ -52,27 +51,17 @@ export function isOidcConfigured(config: Config): boolean {
 }
 
 /**
- * The claim carrying the citizen's identity number (số định danh cá nhân). Providers name it differently,
- * so it comes from `OIDC_IDENTITY_CLAIM` (default `identity_number`).
- */
-export function identityClaimName(env: Record<string, string | undefined> = process.env): string {
-  const raw = env.OIDC_IDENTITY_CLAIM?.trim();
-  if (!raw) return DEFAULT_IDENTITY_CLAIM;
-  if (!/^[A-Za-z_][\w.:-]{0,63}$/.test(raw)) throw new ConfigError('OIDC_IDENTITY_CLAIM', `tên claim không hợp lệ: "${raw}"`);
-  return raw;
-}
-
-/**
  * The relying party of one app. The provider's metadata is discovered on first use and kept; a failed
  * discovery is not kept, so the next sign-in tries again (the provider may have been down for a moment).
  */
 export class OidcRelyingParty {
   private discovered: Promise<client.Configuration> | undefined;
 
-  constructor(
-    private readonly config: Config,
-    readonly identityClaim: string = identityClaimName(),
-  ) {}
+  readonly identityClaim: string;
+
+  constructor(private readonly config: Config) {
+    this.identityClaim = config.oidc.identityClaim;
+  }
 
   get redirectUri(): string {
     return `${this.config.publicUrl}${OIDC_CALLBACK_PATH}`;

@@ -11,9 +11,9 @@ import {
   type TestOidcProvider,
 } from '../../../test/support/oidc-provider.js';
 import type { Db } from '../../platform/database/database.js';
-import { ConfigError } from '../../platform/config.js';
+import { ConfigError, loadConfig } from '../../platform/config.js';
 import { findSessionBySecret } from '../../platform/auth/sessions.js';
-import { OIDC_CALLBACK_PATH, identityClaimName } from './oidc.service.js';
+import { OIDC_CALLBACK_PATH } from './oidc.service.js';
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -328,26 +328,26 @@ describe.each(DIALECTS)('e-ID sign-in without configuration on %s', (dialect) =>
 
 describe.each(DIALECTS)('e-ID provider settings on %s', (dialect) => {
   it('reads the identity number from the claim named by OIDC_IDENTITY_CLAIM', async () => {
-    const previous = process.env.OIDC_IDENTITY_CLAIM;
-    process.env.OIDC_IDENTITY_CLAIM = 'so_dinh_danh';
     let flow: RunningFlow | undefined;
     try {
-      flow = await startFlow(dialect, { 'vneid-0002': { name: 'Quàng Văn Sơn', so_dinh_danh: '011088004321', identity_number: '999' } });
+      flow = await startFlow(
+        dialect,
+        { 'vneid-0002': { name: 'Quàng Văn Sơn', so_dinh_danh: '011088004321', identity_number: '999' } },
+        { OIDC_IDENTITY_CLAIM: 'so_dinh_danh' },
+      );
       const result = await signIn(flow, 'vneid-0002');
       expect(result.location).toBe('/');
       const user = await flow.t.db.selectFrom('users').selectAll().where('oidc_subject', '=', 'vneid-0002').executeTakeFirstOrThrow();
       expect(user).toMatchObject({ full_name: 'Quàng Văn Sơn', identity_number: '011088004321', email: null, phone: null });
     } finally {
-      if (previous === undefined) delete process.env.OIDC_IDENTITY_CLAIM;
-      else process.env.OIDC_IDENTITY_CLAIM = previous;
       await flow?.close();
     }
   });
 
   it('stops on an invalid OIDC_IDENTITY_CLAIM with a message naming it', () => {
-    expect(identityClaimName({})).toBe('identity_number');
-    expect(() => identityClaimName({ OIDC_IDENTITY_CLAIM: 'số định danh' })).toThrow(ConfigError);
-    expect(() => identityClaimName({ OIDC_IDENTITY_CLAIM: 'số định danh' })).toThrow(/OIDC_IDENTITY_CLAIM/);
+    expect(loadConfig({}).oidc.identityClaim).toBe('identity_number');
+    expect(() => loadConfig({ OIDC_IDENTITY_CLAIM: 'số định danh' })).toThrow(ConfigError);
+    expect(() => loadConfig({ OIDC_IDENTITY_CLAIM: 'số định danh' })).toThrow(/OIDC_IDENTITY_CLAIM/);
   });
 
   it('discovers the provider again after it was unreachable', async () => {
