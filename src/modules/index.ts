@@ -4,6 +4,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import { oidcRoutes } from './auth/oidc.routes.js';
 import { unitsRoutes } from './units/units.routes.js';
 import { publicRoutes } from './public/public.routes.js';
+import { usersRoutes } from './users/users.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 
 /** Every domain module's routes; each lives in src/modules/<domain>/<domain>.routes.ts. */
@@ -13,5 +14,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(oidcRoutes);
   await app.register(unitsRoutes);
   await app.register(publicRoutes);
+  await app.register(usersRoutes);
   await app.register(auditRoutes);
 }
