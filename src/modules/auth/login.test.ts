@@ -83,6 +83,21 @@ describe.each(DIALECTS)('password login and tokens on %s', (dialect) => {
     expect(viaBearer.json()).toMatchObject({ id: officer.id, csrfToken: null });
   });
 
+  it('replaces the browser’s previous session when it signs in again', async () => {
+    const user = await insertUser(t.db);
+    const first = await login(t, user.username, user.password);
+    const firstCookie = `cqs_session=${first.cookies.find((c) => c.name === 'cqs_session')!.value}`;
+    const second = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { cookie: firstCookie },
+      payload: { username: user.username, password: user.password },
+    });
+    expect(second.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: firstCookie } })).statusCode).toBe(401);
+    expect(await t.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toHaveLength(1);
+  });
+
   it('issues bearer tokens with the token lifetime and audits them', async () => {
     const response = await t.app.inject({
       method: 'POST',

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { ERRORS } from '../../platform/errors/catalogue.js';
 import { enforceRateLimit } from '../../platform/http/rate-limit.js';
 import type { Language } from '../../platform/i18n/language.js';
-import { getUser, markSessionMfaVerified, updateUser } from './auth.repository.js';
+import { deleteOtherSessions, getUser, markSessionMfaVerified, updateUser } from './auth.repository.js';
 import { isValidTotp, newTotpSecret, totpUri } from './totp.js';
 
 export interface CodeCheck {
@@ -43,7 +43,11 @@ export async function setupTotp(db: Db, audit: AuditContext, actor: Actor) {
   return { secret, otpauthUrl, qrDataUrl };
 }
 
-/** Step 2: a correct code from the app turns TOTP on; the current session counts as verified from then on. */
+/**
+ * Step 2: a correct code from the app turns TOTP on and the current session counts as verified. Every other
+ * session and token was opened with the password alone; they end, or a password-only token taken before
+ * enrolment would gain an administrator's full access the moment enrolment lifted the restriction.
+ */
 export async function enableTotp(db: Db, audit: AuditContext, actor: Actor, check: CodeCheck): Promise<void> {
   const user = await getUser(db, actor.userId);
   if (user.totp_enabled === 1) throw new AppError('TOTP_ALREADY_ENABLED');
@@ -52,7 +56,8 @@ export async function enableTotp(db: Db, audit: AuditContext, actor: Actor, chec
   await db.transaction().execute(async (tx) => {
     await updateUser(tx, user.id, { totp_secret: user.totp_pending_secret, totp_pending_secret: null, totp_enabled: 1 });
     await markSessionMfaVerified(tx, actor.session.id);
-    await recordAudit(tx, audit, { action: 'auth.totp.enabled', entityType: 'user', entityId: user.id });
+    const revoked = await deleteOtherSessions(tx, user.id, actor.session.id);
+    await recordAudit(tx, audit, { action: 'auth.totp.enabled', entityType: 'user', entityId: user.id, summary: { revokedSessions: revoked } });
   });
 }
 

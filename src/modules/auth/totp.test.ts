@@ -105,21 +105,25 @@ describe.each(DIALECTS)('TOTP second factor on %s', (dialect) => {
     const row = await t.db.selectFrom('users').select(['totp_secret', 'totp_pending_secret', 'totp_enabled']).where('id', '=', admin.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ totp_secret: secret, totp_pending_secret: null, totp_enabled: 1 });
 
-    // The same token now has full access; new sign-ins need the code.
+    // The enrolling session now has full access; the token taken with the password alone has ended.
+    const stale = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) });
+    expect(stale.statusCode).toBe(401);
     const afterwards = await t.app.inject({
       method: 'POST',
       url: '/api/auth/password',
-      headers: bearer(token),
+      headers: browser.headers,
       payload: { currentPassword: admin.password, newPassword: 'Hoa ban nở trắng Mường Thanh' },
     });
     expect(afterwards.statusCode).toBe(204);
     const noCode = await login({ username: admin.username, password: 'Hoa ban nở trắng Mường Thanh' });
     expect(noCode.json().code).toBe('OTP_REQUIRED');
 
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: bearer(token) });
+    const again = await t.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: browser.headers });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('TOTP_ALREADY_ENABLED');
 
+    const enabledAudit = await t.db.selectFrom('audit_log').select('summary').where('action', '=', 'auth.totp.enabled').where('actor_id', '=', admin.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(enabledAudit.summary)).toEqual({ revokedSessions: 1 });
     const actions = await t.db.selectFrom('audit_log').select('action').where('actor_id', '=', admin.id).orderBy('seq').execute();
     expect(actions.map((a) => a.action)).toEqual(
       expect.arrayContaining(['auth.login', 'auth.token', 'auth.totp.setup', 'auth.totp.enabled', 'auth.password.changed']),
