@@ -144,7 +144,8 @@ export function createWorkingCalendar(config: WorkingCalendarConfig): WorkingCal
   function workingMsBetween(from: Date, to: Date): number {
     requireInstant(from);
     requireInstant(to);
-    return to.getTime() >= from.getTime() ? workingMsBetweenOrdered(from, to) : -workingMsBetweenOrdered(to, from);
+    if (to.getTime() >= from.getTime()) return workingMsBetweenOrdered(from, to);
+    return withoutNegativeZero(-workingMsBetweenOrdered(to, from));
   }
 
   return {
@@ -170,8 +171,13 @@ export function createWorkingCalendar(config: WorkingCalendarConfig): WorkingCal
     },
     addWorkingMs,
     workingMsBetween,
-    workingDaysBetween: (from, to) => Math.trunc(workingMsBetween(from, to) / workingMsPerDay),
+    workingDaysBetween: (from, to) => withoutNegativeZero(Math.trunc(workingMsBetween(from, to) / workingMsPerDay)),
   };
+}
+
+// -0 would print as 0 but fail strict equality (Object.is) in callers and tests.
+function withoutNegativeZero(value: number): number {
+  return value === 0 ? 0 : value;
 }
 
 function requireInstant(instant: Date): Date {
