@@ -17,7 +17,7 @@ import type { CalendarEntry } from './calendar-config.js';
 const NEW_YEAR = { name: 'Tết Dương lịch', nameEn: "New Year's Day" };
 const LUNAR_NEW_YEAR = { name: 'Tết Nguyên đán', nameEn: 'Lunar New Year (Tết)' };
 const HUNG_KINGS = { name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', nameEn: "Hùng Kings' Commemoration Day" };
-const REUNIFICATION = { name: 'Ngày Chiến thắng (30/4)', nameEn: 'Reunification Day' };
+const REUNIFICATION = { name: 'Ngày Giải phóng miền Nam, thống nhất đất nước (30/4)', nameEn: 'Reunification Day' };
 const LABOUR_DAY = { name: 'Ngày Quốc tế Lao động (1/5)', nameEn: "International Workers' Day" };
 const NATIONAL_DAY = { name: 'Quốc khánh (2/9)', nameEn: 'National Day' };
 const NATIONAL_DAY_ADJACENT = { name: 'Quốc khánh (ngày liền kề)', nameEn: 'National Day (adjacent day)' };
