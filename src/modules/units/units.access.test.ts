@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/support/databases.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
-import { bearer, insertProvinceTree, insertUnit, insertUser, sessionTokenFor } from '../../../test/support/fixtures.js';
+import { bearer, insertProvinceTree, insertUnit, insertUser, tokenFor } from '../../../test/support/fixtures.js';
 
 describe.each(DIALECTS)('who may read and change the organisation tree on %s', (dialect) => {
   let t: TestApp;
@@ -14,11 +14,11 @@ describe.each(DIALECTS)('who may read and change the organisation tree on %s', (
     t = await createTestApp(dialect);
     tree = await insertProvinceTree(t.db);
     const admin = await insertUser(t.db, { unitId: tree.justice, withTotp: true, roles: [{ role: 'admin', unitId: tree.justice }] });
-    justiceAdmin = bearer(await sessionTokenFor(t.db, admin));
+    justiceAdmin = bearer(await tokenFor(t.app, admin));
     const officer = await insertUser(t.db, { unitId: tree.finance, roles: [{ role: 'specialist', unitId: tree.finance }] });
-    specialist = bearer(await sessionTokenFor(t.db, officer));
+    specialist = bearer(await tokenFor(t.app, officer));
     const person = await insertUser(t.db, { kind: 'citizen', roles: [{ role: 'citizen', unitId: null }] });
-    citizen = bearer(await sessionTokenFor(t.db, person));
+    citizen = bearer(await tokenFor(t.app, person));
   });
   afterAll(async () => t?.close());
 
@@ -59,19 +59,19 @@ describe.each(DIALECTS)('who may read and change the organisation tree on %s', (
     expect(root.statusCode).toBe(403);
     const finance = await t.db.selectFrom('units').select(['name', 'status']).where('id', '=', tree.finance).executeTakeFirstOrThrow();
     expect(finance).toEqual({ name: 'Sở Tài chính', status: 'active' });
-    const audits = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(tree.finance)).execute();
+    const audits = await t.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'unit').where('entity_id', '=', String(tree.finance)).execute();
     expect(audits).toEqual([]);
   });
 
   it('a subtree grant at the province covers its departments and their divisions', async () => {
     const provinceAdmin = await insertUser(t.db, { unitId: tree.province, withTotp: true, roles: [{ role: 'admin', unitId: tree.province, includeSubtree: true }] });
-    const headers = bearer(await sessionTokenFor(t.db, provinceAdmin));
+    const headers = bearer(await tokenFor(t.app, provinceAdmin));
     const division = await insertUnit(t.db, { code: '000.07.05.H18', name: 'Phòng Giá', shortName: 'PG', type: 'division', parentId: tree.finance });
     const rename = await t.app.inject({ method: 'PATCH', url: `/api/units/${division}`, headers, payload: { name: 'Phòng Quản lý giá' } });
     expect(rename.statusCode).toBe(200);
     // A direct (non-subtree) grant on the province does not reach the departments.
     const directAdmin = await insertUser(t.db, { unitId: tree.province, withTotp: true, roles: [{ role: 'admin', unitId: tree.province }] });
-    const direct = bearer(await sessionTokenFor(t.db, directAdmin));
+    const direct = bearer(await tokenFor(t.app, directAdmin));
     const refused = await t.app.inject({ method: 'PATCH', url: `/api/units/${division}`, headers: direct, payload: { name: 'Khác' } });
     expect(refused.statusCode).toBe(403);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/support/databases.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
-import { bearer, insertProvinceTree, insertUnit, insertUser, sessionTokenFor } from '../../../test/support/fixtures.js';
+import { bearer, insertProvinceTree, insertUnit, insertUser, tokenFor } from '../../../test/support/fixtures.js';
 import { registerUnitMergeParticipant } from './merge-unit.js';
 
 async function auditRows(t: TestApp, action: string, entityId: number) {
@@ -24,7 +24,7 @@ describe.each(DIALECTS)('units on %s', (dialect) => {
     t = await createTestApp(dialect);
     tree = await insertProvinceTree(t.db);
     const admin = await insertUser(t.db, { unitId: tree.province, withTotp: true, roles: [{ role: 'admin', unitId: tree.province, includeSubtree: true }] });
-    headers = bearer(await sessionTokenFor(t.db, admin));
+    headers = bearer(await tokenFor(t.app, admin));
   });
   afterAll(async () => t?.close());
 
