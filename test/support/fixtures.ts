@@ -106,6 +106,16 @@ export async function insertUser(
   return { id, username, password: TEST_PASSWORD, totpSecret };
 }
 
+/**
+ * A fresh one-time code for a test user. Codes are accepted once per 30 s step (RFC 6238 §5.2), and tests sign
+ * the same user in several times a minute: forgetting the last accepted step stands in for waiting for the next one.
+ */
+async function freshOtp(app: App, user: TestUser): Promise<{ otp?: string }> {
+  if (!user.totpSecret) return {};
+  await app.ctx.db.updateTable('users').set({ totp_last_step: null }).where('id', '=', user.id).execute();
+  return { otp: authenticator.generate(user.totpSecret) };
+}
+
 /** A bearer token for the user through the real POST /api/auth/token endpoint. */
 export async function tokenFor(app: App, user: TestUser): Promise<string> {
   const response = await app.inject({
@@ -114,7 +124,7 @@ export async function tokenFor(app: App, user: TestUser): Promise<string> {
     payload: {
       username: user.username,
       password: user.password,
-      ...(user.totpSecret ? { otp: authenticator.generate(user.totpSecret) } : {}),
+      ...(await freshOtp(app, user)),
     },
   });
   if (response.statusCode !== 200) throw new Error(`token for ${user.username}: ${response.statusCode} ${response.body}`);
@@ -156,7 +166,7 @@ export async function browserSessionFor(app: App, user: TestUser): Promise<Brows
     payload: {
       username: user.username,
       password: user.password,
-      ...(user.totpSecret ? { otp: authenticator.generate(user.totpSecret) } : {}),
+      ...(await freshOtp(app, user)),
     },
   });
   if (response.statusCode !== 200) throw new Error(`login for ${user.username}: ${response.statusCode} ${response.body}`);

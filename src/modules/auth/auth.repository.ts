@@ -59,3 +59,17 @@ export async function deleteOtherSessions(db: Executor, userId: number, keepSess
 export async function markSessionMfaVerified(db: Executor, sessionId: string): Promise<void> {
   await db.updateTable('sessions').set({ mfa_verified: 1 }).where('id', '=', sessionId).execute();
 }
+
+/**
+ * Accepts a TOTP time step once (RFC 6238 §5.2): the conditional update succeeds only for a step later than
+ * the last accepted one, so two requests racing with the same code cannot both pass.
+ */
+export async function consumeTotpStep(db: Executor, userId: number, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

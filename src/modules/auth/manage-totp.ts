@@ -7,8 +7,8 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { ERRORS } from '../../platform/errors/catalogue.js';
 import { enforceRateLimit } from '../../platform/http/rate-limit.js';
 import type { Language } from '../../platform/i18n/language.js';
-import { deleteOtherSessions, getUser, markSessionMfaVerified, updateUser } from './auth.repository.js';
-import { isValidTotp, newTotpSecret, totpUri } from './totp.js';
+import { consumeTotpStep, deleteOtherSessions, getUser, markSessionMfaVerified, updateUser } from './auth.repository.js';
+import { matchTotpStep, newTotpSecret, totpUri } from './totp.js';
 
 export interface CodeCheck {
   otp: string;
@@ -19,7 +19,8 @@ export interface CodeCheck {
 
 async function checkCode(db: Db, actor: Actor, secret: string | null, check: CodeCheck): Promise<void> {
   await enforceRateLimit(db, `auth:totp:user:${actor.userId}`, check.rateLimit, 60_000);
-  if (!isValidTotp(check.otp, secret)) throw wrongCode(check.language);
+  const step = matchTotpStep(check.otp, secret);
+  if (step === null || !(await consumeTotpStep(db, actor.userId, step))) throw wrongCode(check.language);
 }
 
 function wrongCode(language: Language): AppError {

@@ -7,9 +7,9 @@ import type { Tx } from '../../platform/database/database.js';
 import type { UserRow } from '../../platform/database/schema.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { enforceRateLimit } from '../../platform/http/rate-limit.js';
-import { findUserByUsername, getUser, incrementFailedLogins, updateUser } from './auth.repository.js';
+import { consumeTotpStep, findUserByUsername, getUser, incrementFailedLogins, updateUser } from './auth.repository.js';
 import type { LoginBody } from './auth.schema.js';
-import { isValidTotp } from './totp.js';
+import { matchTotpStep } from './totp.js';
 
 const RATE_WINDOW_MS = 60_000;
 
@@ -64,7 +64,8 @@ export async function signIn(ctx: AppContext, audit: AuditContext, input: SignIn
     if (user.status !== 'active') return refuse(tx, audit, attempt, FailureReason.Disabled, user, new AppError('ACCOUNT_DISABLED'));
     if (user.totp_enabled === 1) {
       if (!input.otp) return new AppError('OTP_REQUIRED');
-      if (!isValidTotp(input.otp, user.totp_secret)) {
+      const step = matchTotpStep(input.otp, user.totp_secret);
+      if (step === null || !(await consumeTotpStep(tx, user.id, step))) {
         return registerFailure(tx, ctx, audit, attempt, user, FailureReason.OtpInvalid, new AppError('OTP_INVALID'));
       }
     }

@@ -48,6 +48,11 @@ describe.each(DIALECTS)('TOTP second factor on %s', (dialect) => {
     const audits = await t.db.selectFrom('audit_log').select(['action', 'summary']).where('entity_id', '=', String(user.id)).orderBy('seq').execute();
     expect(audits.map((a) => a.action)).toEqual(['auth.login.failed', 'auth.login']);
     expect(JSON.parse(audits[0].summary).reason).toBe('otp_invalid');
+
+    // RFC 6238 §5.2: the same code cannot be used a second time, even with the right password.
+    const replayed = await login({ ...credentials, otp: authenticator.generate(user.totpSecret!) });
+    expect(replayed.statusCode).toBe(401);
+    expect(replayed.json()).toMatchObject({ code: 'OTP_INVALID' });
   });
 
   it('locks the account after repeated wrong codes', async () => {
@@ -153,7 +158,10 @@ describe.each(DIALECTS)('TOTP second factor on %s', (dialect) => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json()).toMatchObject({ code: 'TOTP_CODE_WRONG', errors: [{ path: '/otp' }] });
 
-    const response = await disable(authenticator.generate(user.totpSecret!));
+    // The current step's code was spent signing in; a code is accepted once, so the next step's code is used.
+    const replay = await disable(authenticator.generate(user.totpSecret!));
+    expect(replay.statusCode).toBe(400);
+    const response = await disable(authenticator.clone({ epoch: Date.now() + 30_000 }).generate(user.totpSecret!));
     expect(response.statusCode).toBe(204);
     const row = await t.db.selectFrom('users').select(['totp_secret', 'totp_enabled']).where('id', '=', user.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ totp_secret: null, totp_enabled: 0 });

@@ -14,12 +14,16 @@ export function totpUri(username: string, secret: string): string {
   return totp.keyuri(username, TOTP_ISSUER, secret);
 }
 
-export function isValidTotp(code: string, secret: string | null): boolean {
-  if (!secret) return false;
+const STEP_SECONDS = 30;
+
+/** The time step the code belongs to (now ± 1 step), or null when it matches none. */
+export function matchTotpStep(code: string, secret: string | null, now = Date.now()): number | null {
+  if (!secret) return null;
   try {
-    return totp.check(code, secret);
+    const delta = totp.checkDelta(code, secret);
+    return delta === null ? null : Math.floor(now / 1000 / STEP_SECONDS) + delta;
   } catch {
     // A malformed stored secret must not turn into a 500 on the login page.
-    return false;
+    return null;
   }
 }

@@ -44,6 +44,8 @@ export interface UsersTable {
   totp_secret: string | null;
   totp_pending_secret: string | null;
   totp_enabled: number;
+  /** Time step (unix time / 30 s) of the last accepted code: a code is never accepted twice. */
+  totp_last_step: number | null;
   failed_logins: number;
   locked_until: string | null;
   oidc_issuer: string | null;

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-user-search.js';
+import * as m0003 from './0003-totp-last-step.js';
 
 /**
  * Every migration, in order. Numbered, one per change, identical on SQLite and PostgreSQL;
@@ -9,4 +10,5 @@ import * as m0002 from './0002-user-search.js';
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-user-search': m0002,
+  '0003-totp-last-step': m0003,
 };
