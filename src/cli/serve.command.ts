@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { buildApp } from '../app.js';
 import { configOrExit } from './runtime.js';
 import { onFirstStart } from './first-start.js';
 
@@ -9,6 +8,8 @@ export function registerServeCommand(program: Command): void {
     .description('Chạy máy chủ web và API (run the web and API server)')
     .action(async () => {
       const config = configOrExit();
+      // Loaded here, not at the top: the other commands (backup, audit verify…) then start without the web stack.
+      const { buildApp } = await import('../app.js');
       const app = await buildApp({ config });
       const firstStart = await onFirstStart(app);
       await app.listen({ port: config.port, host: config.host });

@@ -4,7 +4,9 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { assertStrongPassword } from '../../platform/auth/password-policy.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { countUnits, insertSeedGrant, insertSeedUnit, insertSeedUser } from './demo.repository.js';
+import { insertUnitRow } from '../units/units.repository.js';
+import { insertUserRow, replaceGrantRows } from '../users/users.repository.js';
+import { countUnits } from './demo.repository.js';
 import { parseProvinceSeed } from './parse-province-seed.js';
 import type { ProvinceSeed, UnitSeed } from './province.schema.js';
 
@@ -34,8 +36,8 @@ export function generatePassword(): string {
   return randomBytes(12).toString('base64url');
 }
 
-async function insertTree(tx: Executor, context: AuditContext, unit: UnitSeed, parentId: number | null, now: string, ids: Map<string, number>) {
-  const id = await insertSeedUnit(tx, { code: unit.code, name: unit.name, shortName: unit.shortName, type: unit.type, parentId }, now);
+async function insertTree(tx: Executor, context: AuditContext, unit: UnitSeed, parentId: number | null, ids: Map<string, number>) {
+  const id = await insertUnitRow(tx, { code: unit.code, name: unit.name, shortName: unit.shortName, type: unit.type, parentId });
   ids.set(unit.code, id);
   await recordAudit(tx, context, {
     action: 'unit.create',
@@ -44,8 +46,13 @@ async function insertTree(tx: Executor, context: AuditContext, unit: UnitSeed, p
     unitId: id,
     summary: { after: { code: unit.code, name: unit.name, type: unit.type, parentId }, source: 'seed' },
   });
-  for (const child of unit.children ?? []) await insertTree(tx, context, child, id, now, ids);
+  for (const child of unit.children ?? []) await insertTree(tx, context, child, id, ids);
 }
+
+/*
+ * Rows go through the units and users repositories (so derived columns such as users.search_text are filled),
+ * not through their use cases: seeding runs in one transaction for the whole tree, before any account exists.
+ */
 
 /**
  * Loads a province (units and optional accounts) into an empty database, in one transaction, every row audited.
@@ -60,34 +67,30 @@ export async function seedProvince(db: Db, input: unknown, options: SeedOptions)
   if ((await countUnits(db)) > 0) throw new AppError('SEED_UNITS_EXIST');
   // scrypt before the transaction keeps the write lock short.
   const hashes = await Promise.all(accounts.map(() => hashPassword(password)));
-  const now = new Date().toISOString();
   const context = options.auditContext;
 
   return db.transaction().execute(async (tx) => {
     if ((await countUnits(tx)) > 0) throw new AppError('SEED_UNITS_EXIST');
     const ids = new Map<string, number>();
-    await insertTree(tx, context, seed.province, null, now, ids);
+    await insertTree(tx, context, seed.province, null, ids);
     const seeded: SeededAccount[] = [];
     for (const [i, account] of accounts.entries()) {
       const unitId = account.unitCode ? ids.get(account.unitCode)! : null;
       const grantUnitId = account.grantUnitCode ? ids.get(account.grantUnitCode)! : unitId;
       const kind = account.role === 'citizen' ? 'citizen' : 'official';
-      const userId = await insertSeedUser(
-        tx,
-        {
-          username: account.username,
-          fullName: account.fullName,
-          title: account.title ?? null,
-          email: account.email ?? null,
-          kind,
-          unitId,
-          identityNumber: account.identityNumber ?? null,
-          passwordHash: hashes[i],
-        },
-        now,
-      );
+      const userId = await insertUserRow(tx, {
+        username: account.username,
+        fullName: account.fullName,
+        email: account.email ?? null,
+        phone: null,
+        kind,
+        unitId,
+        title: account.title ?? null,
+        identityNumber: account.identityNumber ?? null,
+        passwordHash: hashes[i],
+      });
       const includeSubtree = account.includeSubtree ?? false;
-      await insertSeedGrant(tx, { userId, role: account.role, unitId: grantUnitId, includeSubtree }, now);
+      await replaceGrantRows(tx, userId, [{ role: account.role, unitId: grantUnitId, includeSubtree }], null);
       // Never the password or the identity number in the audit summary.
       await recordAudit(tx, context, {
         action: 'user.create',
