@@ -3,6 +3,7 @@ import type { App } from '../../src/app.js';
 import type { Db } from '../../src/platform/database/database.js';
 import { hashPassword } from '../../src/platform/auth/password.js';
 import type { RoleCode } from '../../src/platform/auth/roles.js';
+import { searchTextOf } from '../../src/modules/users/users.repository.js';
 
 export const TEST_PASSWORD = 'Mật-khẩu-thử-nghiệm-2026';
 
@@ -57,6 +58,7 @@ export async function insertUser(
     withTotp?: boolean;
     status?: 'active' | 'disabled';
     identityNumber?: string;
+    fullName?: string;
   } = {},
 ): Promise<TestUser> {
   counter += 1;
@@ -66,7 +68,8 @@ export async function insertUser(
     .insertInto('users')
     .values({
       username,
-      full_name: `Người dùng ${counter}`,
+      full_name: options.fullName ?? `Người dùng ${counter}`,
+      search_text: searchTextOf(options.fullName ?? `Người dùng ${counter}`, username),
       email: `${username}@example.test`,
       phone: null,
       kind: options.kind ?? 'official',

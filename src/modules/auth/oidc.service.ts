@@ -6,6 +6,7 @@ import type { UserRow } from '../../platform/database/schema.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { Role } from '../../platform/auth/roles.js';
 import { SessionKind, createSession, revokeSession, type CreatedSession } from '../../platform/auth/sessions.js';
+import { insertUserRow, searchTextOf } from '../users/users.repository.js';
 
 export const OIDC_START_PATH = '/api/auth/oidc/start';
 export const OIDC_CALLBACK_PATH = '/api/auth/oidc/callback';
@@ -219,40 +220,29 @@ async function findOrCreateCitizen(
     updated_at: now,
   };
   if (existing) {
-    await tx.updateTable('users').set(fromClaims).where('id', '=', existing.id).execute();
+    await tx
+      .updateTable('users')
+      .set({ ...fromClaims, search_text: searchTextOf(claims.fullName, existing.username) })
+      .where('id', '=', existing.id)
+      .execute();
     return { user: { ...existing, ...fromClaims }, created: false };
   }
   const username = usernameForSubject(claims.issuer, claims.subject);
   const taken = await tx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
   if (taken) throw new OidcSignInError('account_conflict');
-  const inserted = await tx
-    .insertInto('users')
-    .values({
-      username,
-      full_name: claims.fullName,
-      email: claims.email,
-      phone: claims.phone,
-      kind: 'citizen',
-      identity_number: claims.identityNumber,
-      unit_id: null,
-      title: null,
-      password_hash: null,
-      password_changed_at: null,
-      status: 'active',
-      totp_secret: null,
-      totp_pending_secret: null,
-      totp_enabled: 0,
-      failed_logins: 0,
-      locked_until: null,
-      oidc_issuer: claims.issuer,
-      oidc_subject: claims.subject,
-      last_login_at: now,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const userId = Number(inserted.id);
+  const userId = await insertUserRow(tx, {
+    username,
+    fullName: claims.fullName,
+    email: claims.email,
+    phone: claims.phone,
+    kind: 'citizen',
+    unitId: null,
+    title: null,
+    identityNumber: claims.identityNumber,
+    passwordHash: null,
+    oidc: { issuer: claims.issuer, subject: claims.subject },
+    lastLoginAt: now,
+  });
   await tx
     .insertInto('role_grants')
     .values({ user_id: userId, role: Role.Citizen, unit_id: null, include_subtree: 0, created_at: now, created_by: null })

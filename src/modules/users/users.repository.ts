@@ -91,20 +91,8 @@ export async function findUserDetail(db: Executor, id: number): Promise<UserDeta
   };
 }
 
-/**
- * Accounts created outside this module (e-ID sign-in, fixtures, older data) may lack search_text;
- * fill it before searching so they are found too.
- */
-async function backfillSearchText(db: Executor): Promise<void> {
-  const missing = await db.selectFrom('users').select(['id', 'username', 'full_name']).where('search_text', 'is', null).limit(1000).execute();
-  for (const row of missing) {
-    await db.updateTable('users').set({ search_text: searchTextOf(row.full_name, row.username) }).where('id', '=', row.id).execute();
-  }
-}
-
 /** One page of accounts within the scope (officials of the permitted units; citizens only province-wide). */
 export async function listUserSummaries(db: Executor, scope: UnitScope, query: UserListQuery): Promise<{ items: UserSummary[]; total: number }> {
-  await backfillSearchText(db);
   let base = db.selectFrom('users');
   if (!scope.all) {
     if (scope.unitIds.length === 0) return { items: [], total: 0 };
@@ -144,7 +132,10 @@ export async function insertUserRow(
     unitId: number | null;
     title: string | null;
     identityNumber: string | null;
-    passwordHash: string;
+    /** Null for accounts that sign in only through the national e-ID (OpenID Connect). */
+    passwordHash: string | null;
+    oidc?: { issuer: string; subject: string };
+    lastLoginAt?: string | null;
   },
 ): Promise<number> {
   const now = new Date().toISOString();
@@ -160,16 +151,16 @@ export async function insertUserRow(
       unit_id: user.unitId,
       title: user.title,
       password_hash: user.passwordHash,
-      password_changed_at: now,
+      password_changed_at: user.passwordHash ? now : null,
       status: 'active',
       totp_secret: null,
       totp_pending_secret: null,
       totp_enabled: 0,
       failed_logins: 0,
       locked_until: null,
-      oidc_issuer: null,
-      oidc_subject: null,
-      last_login_at: null,
+      oidc_issuer: user.oidc?.issuer ?? null,
+      oidc_subject: user.oidc?.subject ?? null,
+      last_login_at: user.lastLoginAt ?? null,
       created_at: now,
       updated_at: now,
       search_text: searchTextOf(user.fullName, user.username),

@@ -100,8 +100,7 @@ describe.each(DIALECTS)('account administration on %s', (dialect) => {
     await createUser(official('tran.hong', { fullName: 'Trần Thị Hồng', unitId: tree.finance }));
     await createUser({ username: 'cong.dan', fullName: 'Lò Văn Đức', kind: 'citizen', password: STRONG, roles: [{ role: 'citizen', unitId: null }] });
     // An account written by another module (e.g. e-ID sign-in) without search_text is still found.
-    await insertUser(t.db, { username: 'oidc.user', kind: 'citizen' });
-    await t.db.updateTable('users').set({ full_name: 'Quàng Thị Đào' }).where('username', '=', 'oidc.user').execute();
+    await insertUser(t.db, { username: 'oidc.user', kind: 'citizen', fullName: 'Quàng Thị Đào' });
 
     const search = async (query: string) => (await t.app.inject({ method: 'GET', url: `/api/users?${query}`, headers })).json();
     const duc = await search('q=nguyen%20van%20duc');
