@@ -1,5 +1,6 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { AppError } from '../errors/app-error.js';
+import { foldVietnamese } from '../text/fold.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -16,23 +17,20 @@ const COMMON = new Set<string>([
   'chinhquyenso1',
 ]);
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-}
 
 /** Why a password is refused (Vietnamese and English), or undefined when it is acceptable. */
 export function passwordWeakness(password: string, context: { username?: string } = {}): { vi: string; en: string } | undefined {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
     return { vi: `cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`, en: `use at least ${MIN_PASSWORD_LENGTH} characters.` };
   }
-  const folded = fold(password);
+  const folded = foldVietnamese(password);
   if (COMMON.has(password.toLowerCase()) || COMMON.has(folded) || COMMON.has(folded.replace(/[\d\W_]+$/, ''))) {
     return { vi: 'mật khẩu này quá phổ biến, dễ bị đoán.', en: 'this password is too common.' };
   }
   if (/^(.)\1+$/.test(password) || new Set(password).size < 4) {
     return { vi: 'mật khẩu có quá ít ký tự khác nhau.', en: 'it has too few different characters.' };
   }
-  if (context.username && context.username.length >= 3 && folded.includes(fold(context.username))) {
+  if (context.username && context.username.length >= 3 && folded.includes(foldVietnamese(context.username))) {
     return { vi: 'mật khẩu không được chứa tên đăng nhập.', en: 'it must not contain the username.' };
   }
   return undefined;
