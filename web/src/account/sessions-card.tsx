@@ -1,23 +1,14 @@
 import { Button, Card, Popconfirm, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { logoutEverywhere } from '../api/auth';
-import { useSetMe } from '../auth/session';
+import { signedOut } from '../components/logout-button';
 import { ProblemAlert } from '../components/problem-alert';
 
 /** "Đăng xuất khỏi mọi thiết bị" — for a lost phone or a shared computer. */
 export function SessionsCard() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const setMe = useSetMe();
-  const end = useMutation({
-    mutationFn: logoutEverywhere,
-    onSuccess: () => {
-      setMe(null);
-      navigate('/login', { replace: true });
-    },
-  });
+  const end = useMutation({ mutationFn: logoutEverywhere, onSuccess: signedOut });
   return (
     <Card title={<h2 className="cqs-card-title">{t('security.sessionsTitle')}</h2>}>
       <ProblemAlert error={end.error} />

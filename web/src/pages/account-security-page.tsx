@@ -14,7 +14,7 @@ export function AccountSecurityPage() {
   const me = useMe().data;
   if (!me) return null;
   return (
-    <Flex vertical gap={24} className="cqs-narrow">
+    <Flex vertical gap={24} className="cqs-container cqs-narrow cqs-page">
       <Typography.Title level={1}>{t('security.title')}</Typography.Title>
       {me.mfaEnrolmentRequired && <Alert type="warning" showIcon message={t('security.forced')} />}
       <TotpCard me={me} />

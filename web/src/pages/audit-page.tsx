@@ -9,6 +9,7 @@ import type { AuditEntry } from '../api/types';
 import { formatDateTime, startOfVietnamDay } from '../format/date';
 import { usePageTitle } from '../components/use-page-title';
 import { ProblemAlert } from '../components/problem-alert';
+import { ScrollRegion } from '../components/scroll-region';
 
 interface Filters {
   action?: string;
@@ -70,7 +71,7 @@ export function AuditPage() {
     <>
       <Typography.Title level={1}>{t('audit.title')}</Typography.Title>
       <Card>
-        <Form<Filters> name="audit-filters" form={form} layout="inline" className="cqs-filters" onFinish={apply}>
+        <Form<Filters> name="audit-filters" form={form} layout="inline" colon={false} className="cqs-filters" onFinish={apply}>
           <Form.Item label={t('audit.filterAction')} name="action">
             <Input allowClear placeholder="user.create" style={{ width: 180 }} />
           </Form.Item>
@@ -103,6 +104,7 @@ export function AuditPage() {
           </Form.Item>
         </Form>
         <ProblemAlert error={audit.error} />
+        <ScrollRegion label={t('audit.title')}>
         <Table<AuditEntry>
           rowKey="seq"
           size="small"
@@ -117,8 +119,9 @@ export function AuditPage() {
             showTotal: (total) => t('common.total', { total }),
             onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
           }}
-          scroll={{ x: 1000 }}
+          style={{ minWidth: 1000 }}
         />
+        </ScrollRegion>
       </Card>
     </>
   );

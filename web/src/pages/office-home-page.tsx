@@ -21,7 +21,7 @@ export function OfficeHomePage() {
           <List
             dataSource={me.roles}
             renderItem={(grant) => (
-              <List.Item>
+              <List.Item style={{ justifyContent: 'flex-start', gap: 8 }}>
                 <Tag color="blue">{grant.roleLabel ?? grant.role}</Tag>
                 <span>
                   {grant.unitName ?? t('shell.global')}

@@ -11,7 +11,7 @@ export function PortalPage() {
   const me = useMe().data;
   if (!me) return null;
   return (
-    <Flex vertical gap={24} className="cqs-container cqs-narrow" style={{ paddingTop: 32, paddingBottom: 32 }}>
+    <Flex vertical gap={24} className="cqs-container cqs-narrow cqs-page">
       <Typography.Title level={1}>{t('portal.title')}</Typography.Title>
       <Card title={<h2 className="cqs-card-title">{t('portal.profile')}</h2>} extra={<LinkButton to="/account/security">{t('shell.security')}</LinkButton>}>
         <Descriptions column={1}>

@@ -11,6 +11,7 @@ import { hasPermission, useMe } from '../auth/session';
 import { usePageTitle } from '../components/use-page-title';
 import { ProblemAlert } from '../components/problem-alert';
 import { UnitSelect } from '../units/unit-select';
+import { ScrollRegion } from '../components/scroll-region';
 import { CreateUserModal } from '../users/create-user-modal';
 import { EditRolesModal } from '../users/edit-roles-modal';
 import { ResetPasswordModal } from '../users/reset-password-modal';
@@ -84,6 +85,7 @@ export function UsersPage() {
         <Form
           name="user-search"
           layout="inline"
+          colon={false}
           className="cqs-filters"
           onFinish={(values: { q?: string; unitId?: number | null }) =>
             setQuery({ ...query, page: 1, q: values.q?.trim() || undefined, unitId: values.unitId ?? undefined })
@@ -104,11 +106,13 @@ export function UsersPage() {
               units={units.data ?? []}
               allowClear
               placeholder={t('users.allUnits')}
+              style={{ width: 280 }}
               onChange={(unitId) => setQuery({ ...query, page: 1, unitId: unitId ?? undefined })}
             />
           </Form.Item>
         </Form>
         <ProblemAlert error={users.error} />
+        <ScrollRegion label={t('users.title')}>
         <Table<UserSummary>
           rowKey="id"
           columns={columns}
@@ -123,8 +127,9 @@ export function UsersPage() {
             showTotal: (total) => t('common.total', { total }),
             onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
           }}
-          scroll={{ x: 900 }}
+          style={{ minWidth: 900 }}
         />
+        </ScrollRegion>
       </Card>
       {canManage && (
         <>

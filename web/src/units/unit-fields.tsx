@@ -1,4 +1,5 @@
-import { Form, Input, Select } from 'antd';
+import { Form, Input } from 'antd';
+import { FormSelect } from '../components/form-select';
 import { useTranslation } from 'react-i18next';
 import { UNIT_TYPES } from '../api/types';
 
@@ -21,7 +22,7 @@ export function UnitFields({ creating }: { creating: boolean }) {
       </Form.Item>
       {creating && (
         <Form.Item label={t('units.type')} name="type" rules={[required(t('units.type'))]}>
-          <Select options={UNIT_TYPES.map((type) => ({ value: type, label: t(`unitType.${type}`) }))} />
+          <FormSelect options={UNIT_TYPES.map((type) => ({ value: type, label: t(`unitType.${type}`) }))} />
         </Form.Item>
       )}
     </>

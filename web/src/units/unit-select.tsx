@@ -1,5 +1,6 @@
 import { TreeSelect } from 'antd';
 import type { Unit } from '../api/types';
+import { withoutAriaRequired } from '../components/form-select';
 import { buildUnitForest, type UnitNode } from './unit-tree';
 
 interface Props {
@@ -12,6 +13,8 @@ interface Props {
   placeholder?: string;
   allowClear?: boolean;
   'aria-label'?: string;
+  'aria-required'?: boolean | 'true' | 'false';
+  style?: React.CSSProperties;
 }
 
 interface Option {
@@ -31,17 +34,17 @@ function toOptions(nodes: UnitNode[], excluded?: Set<number>): Option[] {
 }
 
 /** Pick an active unit from the organisation tree; search matches names without regard to case. */
-export function UnitSelect({ units, value, onChange, excluded, ...rest }: Props) {
+export function UnitSelect({ units, value, onChange, excluded, style, ...rest }: Props) {
   return (
     <TreeSelect<number>
-      {...rest}
+      {...withoutAriaRequired(rest)}
       showSearch
       treeDefaultExpandAll
       treeNodeFilterProp="title"
       value={value ?? undefined}
       onChange={(next) => onChange?.(next ?? null)}
       treeData={toOptions(buildUnitForest(units, false), excluded)}
-      style={{ width: '100%' }}
+      style={{ width: '100%', ...style }}
       popupMatchSelectWidth={false}
     />
   );

@@ -1,4 +1,5 @@
-import { App, Col, Form, Input, Radio, Row } from 'antd';
+import { App, Col, Form, Input, Row } from 'antd';
+import { FormSelect } from '../components/form-select';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createUser, type NewUser } from '../api/users';
@@ -57,7 +58,7 @@ export function CreateUserModal({ open, onClose, roles, units }: Props) {
         </Col>
         <Col xs={24} md={12}>
           <Form.Item label={t('users.kind')} name="kind" rules={required(t('users.kind'))}>
-            <Radio.Group
+            <FormSelect
               options={[
                 { value: 'official', label: t('users.official') },
                 { value: 'citizen', label: t('users.citizen') },

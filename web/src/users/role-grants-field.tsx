@@ -1,4 +1,5 @@
-import { Button, Checkbox, Flex, Form, Select, Typography } from 'antd';
+import { Button, Checkbox, Flex, Form, Typography } from 'antd';
+import { FormSelect } from '../components/form-select';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { RoleInfo, Unit } from '../api/types';
@@ -21,7 +22,7 @@ export function RoleGrantsField({ roles, units }: Props) {
           {fields.map((field, index) => (
             <Flex key={field.key} gap={8} align="flex-start" wrap className="cqs-grant-row">
               <Form.Item label={t('users.role')} name={[field.name, 'role']} rules={required(t('users.role'))} style={{ minWidth: 180, flex: 1 }}>
-                <Select options={roles.map((role) => ({ value: role.code, label: i18n.language === 'en' ? role.label.en : role.label.vi }))} />
+                <FormSelect options={roles.map((role) => ({ value: role.code, label: i18n.language === 'en' ? role.label.en : role.label.vi }))} />
               </Form.Item>
               <Form.Item label={t('users.roleUnit')} name={[field.name, 'unitId']} style={{ minWidth: 200, flex: 2 }}>
                 {/* Left empty, the grant covers every unit (a province-wide administrator). */}
