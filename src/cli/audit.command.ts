@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { verifyAuditChain } from '../platform/audit/audit.js';
 import { openDatabase } from '../platform/database/database.js';
-import { action } from './output.js';
+import { CliError, action } from './output.js';
 import { configOrExit } from './runtime.js';
 
 export function registerAuditCommand(program: Command): void {
@@ -18,6 +18,10 @@ export function registerAuditCommand(program: Command): void {
         // Read-only: no migration, so verifying never changes the database it inspects.
         const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: 2 });
         try {
+          const tables = await database.db.introspection.getTables();
+          if (!tables.some((table) => table.name === 'audit_log')) {
+            throw new CliError('Cơ sở dữ liệu chưa được khởi tạo: hãy chạy "cqs migrate" trước.', 'The database is not initialised: run "cqs migrate" first.');
+          }
           const result = await verifyAuditChain(database.db);
           if (result.ok) {
             console.log(result.message);

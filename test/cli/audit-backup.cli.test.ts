@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,5 +116,18 @@ describe.each(DIALECTS)('cqs audit verify, backup and restore on %s', { timeout:
     const run = await runCli(['audit', 'verify'], { env: { DATA_DIR: t.dataDir, DATABASE_URL: 'mysql://localhost/cqs' } });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('DATABASE_URL');
+  });
+});
+
+describe('cqs audit verify on a database that was never migrated', { timeout: 60_000 }, () => {
+  it('says to run migrate first instead of failing on a missing table', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cqs-empty-'));
+    try {
+      const run = await runCli(['audit', 'verify'], { env: { DATA_DIR: dataDir } });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('Lỗi: Cơ sở dữ liệu chưa được khởi tạo: hãy chạy "cqs migrate" trước.');
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
