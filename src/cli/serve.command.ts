@@ -13,6 +13,8 @@ export function registerServeCommand(program: Command): void {
       const app = await buildApp({ config });
       const firstStart = await onFirstStart(app);
       await app.listen({ port: config.port, host: config.host });
+      const { scheduleMaintenance } = await import('../platform/maintenance.js');
+      const stopMaintenance = scheduleMaintenance(app.ctx.db, config, (error) => app.log.error({ err: error }, 'maintenance failed'));
       const lines = [
         '',
         `  Chính quyền số đang chạy tại ${config.publicUrl}  (database: ${app.ctx.dialect})`,
@@ -22,6 +24,7 @@ export function registerServeCommand(program: Command): void {
       ];
       console.log(lines.join('\n'));
       const stop = async () => {
+        stopMaintenance();
         await app.close();
         process.exit(0);
       };

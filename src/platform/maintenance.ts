@@ -1,0 +1,39 @@
+import type { Config } from './config.js';
+import type { Db } from './database/database.js';
+import { SessionKind } from './auth/sessions.js';
+import { deleteStaleRateLimits } from './http/rate-limit.js';
+
+export interface MaintenanceReport {
+  sessions: number;
+  rateLimits: number;
+}
+
+/**
+ * Housekeeping that keeps the shared tables small: sessions past their absolute or idle limit (they are
+ * refused anyway, this only reclaims space) and rate-limit windows older than an hour.
+ */
+export async function runMaintenance(db: Db, config: Config, now = new Date()): Promise<MaintenanceReport> {
+  const idleCutoff = new Date(now.getTime() - config.session.idleMinutes * 60_000).toISOString();
+  const sessions = await db
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<=', now.toISOString()),
+        eb.and([eb('kind', '=', SessionKind.Cookie), eb('last_seen_at', '<=', idleCutoff)]),
+      ]),
+    )
+    .executeTakeFirst();
+  const rateLimits = await deleteStaleRateLimits(db, new Date(now.getTime() - 60 * 60_000));
+  return { sessions: Number(sessions.numDeletedRows), rateLimits };
+}
+
+const INTERVAL_MS = 10 * 60_000;
+
+/** Runs maintenance every ten minutes in the background of a server process; returns a stop function. */
+export function scheduleMaintenance(db: Db, config: Config, onError: (error: unknown) => void): () => void {
+  const timer = setInterval(() => {
+    runMaintenance(db, config).catch(onError);
+  }, INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
