@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { authenticator } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TEST_PASSWORD, insertProvinceTree, insertUser } from '../support/fixtures.js';
 import { startServer, type RunningServer } from './support/server.js';
-import { expectAccessible, launchChromium, newVietnameseContext, screenshot } from './support/browser.js';
+import { expectAccessible, launchChromium, newVietnameseContext, recordFailure, screenshot } from './support/browser.js';
 import { pickOption, pickTreeOption } from './support/antd.js';
 
 const NEW_USER_PASSWORD = 'Mường-Thanh-Điện-Biên-1954';
@@ -31,6 +31,10 @@ describe('administrator and official in Chromium', { timeout: 120_000 }, () => {
     browser = await launchChromium();
     context = await newVietnameseContext(browser, server.baseUrl);
     page = await context.newPage();
+  });
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await recordFailure(page, task.name);
   });
 
   afterAll(async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { insertProvinceTree } from '../support/fixtures.js';
 import { startServer, type RunningServer } from './support/server.js';
-import { expectAccessible, launchChromium, newVietnameseContext, screenshot } from './support/browser.js';
+import { expectAccessible, launchChromium, newVietnameseContext, recordFailure, screenshot } from './support/browser.js';
 
 describe('public pages in Chromium', () => {
   let server: RunningServer;
@@ -16,6 +16,10 @@ describe('public pages in Chromium', () => {
     browser = await launchChromium();
     context = await newVietnameseContext(browser, server.baseUrl);
     page = await context.newPage();
+  });
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await recordFailure(page, task.name);
   });
 
   afterAll(async () => {

@@ -53,3 +53,10 @@ export async function expectAccessible(page: Page): Promise<void> {
     }));
   expect(blocking, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/** After a failed step: keep a picture of the page for the report, and start the next step from a clean page. */
+export async function recordFailure(page: Page | undefined, testName: string): Promise<void> {
+  if (!page) return;
+  await screenshot(page, `failed-${testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}`).catch(() => undefined);
+  await page.reload().catch(() => undefined);
+}

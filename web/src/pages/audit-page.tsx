@@ -105,22 +105,23 @@ export function AuditPage() {
         </Form>
         <ProblemAlert error={audit.error} />
         <ScrollRegion label={t('audit.title')}>
-        <Table<AuditEntry>
-          rowKey="seq"
-          size="small"
-          columns={columns}
-          dataSource={audit.data?.items ?? []}
-          loading={audit.isFetching}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: audit.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
-          }}
-          style={{ minWidth: 1000 }}
-        />
+          <Table<AuditEntry>
+            rowKey="seq"
+            tableLayout="fixed"
+            size="small"
+            columns={columns}
+            dataSource={audit.data?.items ?? []}
+            loading={audit.isFetching}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: audit.data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
+            }}
+            style={{ minWidth: 1000 }}
+          />
         </ScrollRegion>
       </Card>
     </>

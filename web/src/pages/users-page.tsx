@@ -113,22 +113,22 @@ export function UsersPage() {
         </Form>
         <ProblemAlert error={users.error} />
         <ScrollRegion label={t('users.title')}>
-        <Table<UserSummary>
-          rowKey="id"
-          columns={columns}
-          dataSource={users.data?.items ?? []}
-          loading={users.isFetching}
-          locale={{ emptyText: t('users.empty') }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: users.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
-          }}
-          style={{ minWidth: 900 }}
-        />
+          <Table<UserSummary>
+            rowKey="id"
+            columns={columns}
+            dataSource={users.data?.items ?? []}
+            loading={users.isFetching}
+            locale={{ emptyText: t('users.empty') }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: users.data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
+            }}
+            style={{ minWidth: 900 }}
+          />
         </ScrollRegion>
       </Card>
       {canManage && (
