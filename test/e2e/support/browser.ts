@@ -42,6 +42,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** No serious or critical axe-core violation on the page as it is now (WCAG 2.1 A/AA rules). */
 export async function expectAccessible(page: Page): Promise<void> {
+  // A dialog that is still fading in has translucent text; judge contrast on the settled page.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), undefined, {
+    timeout: 5_000,
+  }).catch(() => undefined);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const blocking = result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
