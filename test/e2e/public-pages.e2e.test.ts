@@ -92,3 +92,30 @@ describe('public pages in Chromium', () => {
     await expectAccessible(page);
   });
 });
+
+describe('login page with national e-ID sign-in configured', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // Only the configuration matters here: the page offers the button without contacting the provider.
+    server = await startServer({ OIDC_ISSUER: 'http://127.0.0.1:9/', OIDC_CLIENT_ID: 'cqs-web', OIDC_DISPLAY_NAME: 'VNeID', OIDC_ALLOW_INSECURE: 'true' });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('offers "Đăng nhập bằng VNeID" as a plain link to the server\'s start address', async () => {
+    const context = await newVietnameseContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await page.goto('/login');
+    const link = page.getByRole('link', { name: 'Đăng nhập bằng VNeID' });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe('/api/auth/oidc/start');
+    await expectAccessible(page);
+    await context.close();
+  });
+});

@@ -26,10 +26,10 @@ export interface RunningServer {
 }
 
 /** The real server (API + web/dist) on a free local port, on a fresh SQLite database. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   ensureWebBuilt();
   const testDatabase: TestDatabase = await createTestDatabase('sqlite');
-  const config = loadConfig({ LOG_LEVEL: 'silent', CQS_SEED_DEMO: 'false', DATA_DIR: testDatabase.dataDir, PORT: '0', HOST: '127.0.0.1' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', CQS_SEED_DEMO: 'false', DATA_DIR: testDatabase.dataDir, PORT: '0', HOST: '127.0.0.1', ...env });
   const app = await buildApp({ config, database: testDatabase.database });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
