@@ -156,6 +156,13 @@ describe('administrator actions in Chromium', { timeout: 120_000 }, () => {
     await page.getByText('VI', { exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Tài khoản' }).waitFor();
   });
+
+  it('a session ended on the server (e.g. "sign out everywhere" on another device) sends the browser to sign in again', async () => {
+    await server.db.deleteFrom('sessions').where('user_id', '=', admin.id).execute();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('menuitem', { name: 'Đơn vị' }).click();
+    await page.waitForURL(/\/login\?next=%2Foffice%2Funits$/);
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+  });
 });
 
 describe('a citizen in Chromium', { timeout: 120_000 }, () => {

@@ -3,10 +3,11 @@ import { createRoot, type Root } from 'react-dom/client';
 import { App as AntApp, ConfigProvider, unstableSetRender } from 'antd';
 import viVN from 'antd/es/locale/vi_VN';
 import enUS from 'antd/es/locale/en_US';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import './i18n/i18n';
 import { ApiError } from './api/client';
+import { ME_KEY } from './auth/session';
 import { theme } from './theme';
 import { AppRoutes } from './app';
 import './styles.css';
@@ -23,7 +24,17 @@ unstableSetRender((node, container) => {
   };
 });
 
-const queryClient = new QueryClient({
+// A session that ended meanwhile (idle timeout, signed out elsewhere, account disabled) or an administrator
+// who still has to enrol TOTP: ask the server who we are again, and the route guard takes it from there.
+function onApiError(error: unknown): void {
+  if (error instanceof ApiError && (error.status === 401 || error.code === 'MFA_ENROLMENT_REQUIRED')) {
+    void queryClient.invalidateQueries({ queryKey: ME_KEY });
+  }
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
   defaultOptions: {
     queries: {
       // A 4xx answer (not found, forbidden) will not change on retry.
