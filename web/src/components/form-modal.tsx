@@ -49,7 +49,6 @@ export function FormModal<T extends object>({ name, open, title, okText, initial
       confirmLoading={busy}
       destroyOnHidden
       width={width}
-      forceRender={false}
     >
       <ProblemAlert error={problem} />
       <Form<T> name={name} form={form} layout="vertical" requiredMark onFinish={submit} initialValues={initialValues} preserve={false}>
