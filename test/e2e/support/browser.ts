@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { startServer, type RunningServer } from './server.js';
 
 export const SCREENSHOT_DIR = 'test-results';
 
@@ -75,4 +76,36 @@ export async function recordFailure(page: Page | undefined, testName: string): P
   if (!page) return;
   await screenshot(page, `failed-${testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}`).catch(() => undefined);
   await page.reload().catch(() => undefined);
+}
+
+export interface ChromiumSession {
+  server: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * Registers the hooks every browser suite needs: the real server on a fresh database (prepared by `seed`),
+ * system Chromium with a Vietnamese context and one page, a picture of the page after a failed step, and
+ * everything closed afterwards. Read the fields inside tests, after `beforeAll` has run.
+ */
+export function useChromiumSession(seed: (server: RunningServer) => Promise<void> = async () => undefined, env: Record<string, string> = {}): ChromiumSession {
+  const session = {} as ChromiumSession;
+  beforeAll(async () => {
+    session.server = await startServer(env);
+    await seed(session.server);
+    session.browser = await launchChromium();
+    session.context = await newVietnameseContext(session.browser, session.server.baseUrl);
+    session.page = await session.context.newPage();
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await recordFailure(session.page, task.name);
+  });
+  afterAll(async () => {
+    await session.context?.close();
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }
