@@ -179,3 +179,49 @@ export async function browserSessionFor(app: App, user: TestUser): Promise<Brows
   const csrfToken: string = response.json().csrfToken;
   return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
 }
+
+/**
+ * A valid procedure document (procedure catalogue, modules/procedures) for tests; override any top-level part.
+ * Kept small: one requirement, one fee, a two-field form and a three-step workflow that fits in 5 working days.
+ */
+export function sampleProcedure(code: string, overrides: Record<string, unknown> = {}): any {
+  return {
+    code,
+    name: 'Đăng ký khai sinh',
+    field: 'Hộ tịch',
+    level: 'commune',
+    competentUnitCodes: ['000.00.00.H18'],
+    onlineLevel: 'toan_trinh',
+    processingTime: { amount: 5, unit: 'working_days' },
+    fees: [{ code: 'le_phi', name: 'Lệ phí', amountVnd: 8000 }],
+    requirements: [
+      { code: 'to_khai', name: 'Tờ khai theo mẫu', originals: 1, copies: 0, mandatory: true, fromDataStore: false },
+    ],
+    form: {
+      schema: {
+        type: 'object',
+        required: ['hoTen', 'ngaySinh'],
+        properties: {
+          hoTen: { type: 'string', title: 'Họ và tên', minLength: 2 },
+          ngaySinh: { type: 'string', title: 'Ngày sinh', format: 'date' },
+        },
+        additionalProperties: false,
+      },
+    },
+    result: { type: 'both', name: 'Văn bản giải quyết' },
+    legalBasis: ['Luật Hộ tịch 2014'],
+    workflow: {
+      steps: [
+        { code: 'tiep_nhan', name: 'Tiếp nhận', role: 'one_stop_officer', budget: { amount: 4, unit: 'working_hours' } },
+        { code: 'tham_dinh', name: 'Thẩm định', role: 'specialist', budget: { amount: 3, unit: 'working_days' } },
+        { code: 'phe_duyet', name: 'Phê duyệt', role: 'agency_leader', budget: { amount: 1, unit: 'working_days' } },
+      ],
+      transitions: [
+        { from: 'tiep_nhan', action: 'forward', to: 'tham_dinh' },
+        { from: 'tham_dinh', action: 'forward', to: 'phe_duyet' },
+        { from: 'phe_duyet', action: 'return', to: 'tham_dinh' },
+      ],
+    },
+    ...overrides,
+  };
+}

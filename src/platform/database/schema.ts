@@ -129,6 +129,38 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export interface ProceduresTable {
+  id: Generated<number>;
+  /** Mã thủ tục, unique, e.g. 1.001193 (national procedure code). */
+  code: string;
+  name: string;
+  /** Lĩnh vực (field), e.g. "Hộ tịch". */
+  field: string;
+  /** ProcedureLevel: province, commune. */
+  level: string;
+  /** OnlineLevel: toan_trinh, mot_phan, none. */
+  online_level: string;
+  /** ProcedureStatus: active, retired. */
+  status: string;
+  current_version: number;
+  /** foldVietnamese(name), weighted higher in search. */
+  search_name: string;
+  /** foldVietnamese(code, field, requirements, legal basis …). */
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProcedureVersionsTable {
+  id: Generated<number>;
+  procedure_code: string;
+  version: number;
+  /** JSON of the version document (ProcedureDocument in src/modules/procedures/procedures.schema.ts). */
+  document: string;
+  created_at: string;
+  created_by: number | null;
+}
+
 export interface Schema {
   units: UnitsTable;
   users: UsersTable;
@@ -139,6 +171,8 @@ export interface Schema {
   audit_head: AuditHeadTable;
   oidc_states: OidcStatesTable;
   settings: SettingsTable;
+  procedures: ProceduresTable;
+  procedure_versions: ProcedureVersionsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

@@ -175,6 +175,18 @@ export const ERRORS = {
     vi: 'Lịch làm việc chưa có ngày nghỉ lễ của năm {year}; quản trị viên cần cập nhật lịch trước khi tính thời hạn.',
     en: 'The working calendar has no holidays for {year} yet; an administrator must add them before deadlines can be computed.',
   },
+
+  // Procedure catalogue (modules/procedures)
+  PROCEDURE_CODE_TAKEN: {
+    status: 409,
+    vi: 'Mã thủ tục {code} đã có trong danh mục; hãy sửa thủ tục đó (tạo phiên bản mới).',
+    en: 'The procedure code {code} is already in the catalogue; edit it instead (new version).',
+  },
+  PROCEDURE_RETIRED: {
+    status: 409,
+    vi: 'Thủ tục {code} đã ngừng áp dụng.',
+    en: 'The procedure {code} has been retired.',
+  },
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;
