@@ -18,6 +18,7 @@ export const Permission = {
   UserManage: 'user.manage',
   AuditRead: 'audit.read',
   OfficeAccess: 'office.access',
+  CalendarManage: 'calendar.manage',
   ProcedureManage: 'procedure.manage',
 } as const;
 export type PermissionCode = (typeof Permission)[keyof typeof Permission];
@@ -26,7 +27,7 @@ const OFFICIAL_BASE: PermissionCode[] = [Permission.OfficeAccess, Permission.Uni
 
 /** Deny by default: a role can do only what is listed here. Later modules extend the lists. */
 export const ROLE_PERMISSIONS: Record<RoleCode, PermissionCode[]> = {
-  admin: [...OFFICIAL_BASE, Permission.UnitManage, Permission.UserRead, Permission.UserManage, Permission.AuditRead, Permission.ProcedureManage],
+  admin: [...OFFICIAL_BASE, Permission.UnitManage, Permission.UserRead, Permission.UserManage, Permission.AuditRead, Permission.CalendarManage, Permission.ProcedureManage],
   one_stop_officer: [...OFFICIAL_BASE],
   specialist: [...OFFICIAL_BASE],
   division_head: [...OFFICIAL_BASE, Permission.UserRead],

@@ -161,6 +161,29 @@ export interface ProcedureVersionsTable {
   created_by: number | null;
 }
 
+/** A holiday, day off or swap working day of the province (platform/calendar, migration 0007). */
+export interface CalendarEntriesTable {
+  /** Local date yyyy-MM-dd (Asia/Ho_Chi_Minh); one entry per date. */
+  date: string;
+  /** CalendarEntryKind: holiday, day_off, working_day. */
+  kind: string;
+  name: string;
+  name_en: string | null;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+/** Office hours of one unit; units without a row inherit the nearest ancestor's, else the shipped default. */
+export interface UnitOfficeHoursTable {
+  unit_id: number;
+  /** JSON: [{ "start": "07:30", "end": "11:30" }, …] */
+  intervals: string;
+  /** JSON: [1, 2, 3, 4, 5] (0 = Sunday). */
+  working_weekdays: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface Schema {
   units: UnitsTable;
   users: UsersTable;
@@ -171,6 +194,8 @@ export interface Schema {
   audit_head: AuditHeadTable;
   oidc_states: OidcStatesTable;
   settings: SettingsTable;
+  calendar_entries: CalendarEntriesTable;
+  unit_office_hours: UnitOfficeHoursTable;
   procedures: ProceduresTable;
   procedure_versions: ProcedureVersionsTable;
 }
