@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error.js';
 import { pickLanguage } from '../i18n/language.js';
 import type { Actor, Grant } from './actor.js';
 import { MFA_REQUIRED_ROLES, isRole } from './roles.js';
-import { SESSION_COOKIE, SessionKind, findSessionBySecret, revokeSession } from './sessions.js';
+import { SESSION_COOKIE, SessionKind, revokeSession, sessionIdOf } from './sessions.js';
 import type { Config } from '../config.js';
 import type { UserRow } from '../database/schema.js';
 
@@ -52,23 +52,43 @@ async function resolveActor(db: Executor, config: Config, request: FastifyReques
   const bearer = bearerOf(request);
   const secret = bearer ?? request.cookies?.[SESSION_COOKIE];
   if (!secret) return { actor: null };
-  const session = await findSessionBySecret(db, secret);
+  // Session and account in one round trip: this runs on every authenticated request.
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.kind as session_kind',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.id as user_id',
+      'users.username',
+      'users.full_name',
+      'users.kind as user_kind',
+      'users.unit_id',
+      'users.status',
+      'users.totp_enabled',
+    ])
+    .where('sessions.id', '=', sessionIdOf(secret))
+    .executeTakeFirst();
   const expectedKind = bearer ? SessionKind.Token : SessionKind.Cookie;
-  if (!session || session.kind !== expectedKind) return { actor: null, problem: bearer ? 'UNAUTHENTICATED' : 'SESSION_EXPIRED' };
+  if (!row || row.session_kind !== expectedKind) return { actor: null, problem: bearer ? 'UNAUTHENTICATED' : 'SESSION_EXPIRED' };
   const now = Date.now();
-  const idleLimit = Date.parse(session.last_seen_at) + config.session.idleMinutes * 60_000;
-  if (Date.parse(session.expires_at) <= now || (session.kind === SessionKind.Cookie && idleLimit <= now)) {
-    await revokeSession(db, session.id);
+  const idleLimit = Date.parse(row.last_seen_at) + config.session.idleMinutes * 60_000;
+  if (Date.parse(row.expires_at) <= now || (row.session_kind === SessionKind.Cookie && idleLimit <= now)) {
+    await revokeSession(db, row.session_id);
     return { actor: null, problem: 'SESSION_EXPIRED' };
   }
-  const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
-  if (!user || user.status !== 'active') {
-    await revokeSession(db, session.id);
+  if (row.status !== 'active') {
+    await revokeSession(db, row.session_id);
     return { actor: null, problem: 'ACCOUNT_DISABLED' };
   }
-  if (now - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', session.id).execute();
+  if (now - Date.parse(row.last_seen_at) > TOUCH_INTERVAL_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', row.session_id).execute();
   }
+  const session = { id: row.session_id, kind: row.session_kind, csrf_token: row.csrf_token, expires_at: row.expires_at };
+  const user = { id: row.user_id, username: row.username, full_name: row.full_name, kind: row.user_kind, unit_id: row.unit_id, totp_enabled: row.totp_enabled };
   const grants = await loadGrants(db, user.id);
   return {
     actor: {
