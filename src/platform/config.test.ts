@@ -20,6 +20,9 @@ describe('configuration from environment variables', () => {
     ['LOG_LEVEL', 'loud'],
     ['TRUST_PROXY', 'maybe'],
     ['SESSION_IDLE_MINUTES', '0'],
+    ['SMTP_URL', 'http://relay.example.vn'],
+    ['MAIL_FROM', 'not an address'],
+    ['OUTBOX_MAX_ATTEMPTS', '0'],
   ])('stops with a message naming %s when it is %s', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     try {
@@ -28,6 +31,14 @@ describe('configuration from environment variables', () => {
       expect((error as ConfigError).variable).toBe(variable);
       expect((error as Error).message).toContain(variable);
     }
+  });
+
+  it('reads the mail relay and sender, with a Vietnamese default sender and mail held back without SMTP_URL', () => {
+    expect(loadConfig({}).mail).toEqual({ smtpUrl: undefined, from: '"Chính quyền số" <no-reply@localhost>' });
+    expect(loadConfig({}).outbox.maxAttempts).toBe(8);
+    const config = loadConfig({ SMTP_URL: 'smtp://relay:2525', MAIL_FROM: '"Sở Tư pháp" <stp@dienbien.gov.vn>', OUTBOX_MAX_ATTEMPTS: '3' });
+    expect(config.mail).toEqual({ smtpUrl: 'smtp://relay:2525', from: '"Sở Tư pháp" <stp@dienbien.gov.vn>' });
+    expect(config.outbox.maxAttempts).toBe(3);
   });
 
   it('accepts PostgreSQL URLs and strips a trailing slash from PUBLIC_URL', () => {

@@ -39,6 +39,16 @@ export interface Config {
     /** Claim carrying the citizen's identity number (số định danh cá nhân); providers name it differently. */
     identityClaim: string;
   };
+  mail: {
+    /** SMTP relay, e.g. smtp://relay:587; when absent e-mails wait in the outbox instead of being sent. */
+    smtpUrl: string | undefined;
+    /** Sender, e.g. "Chính quyền số" <no-reply@dienbien.gov.vn>. */
+    from: string;
+  };
+  outbox: {
+    /** Tries before a job is marked failed. */
+    maxAttempts: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -131,5 +141,15 @@ export function loadConfig(env: Env = process.env): Config {
       allowInsecure: boolean(env, 'OIDC_ALLOW_INSECURE', false),
       identityClaim,
     },
+    mail: { smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']), from: mailFrom(env) },
+    outbox: { maxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', 8, 1, 100) },
   };
+}
+
+function mailFrom(env: Env): string {
+  const from = env.MAIL_FROM?.trim() || '"Chính quyền số" <no-reply@localhost>';
+  if (!/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(from)) {
+    throw new ConfigError('MAIL_FROM', `phải là địa chỉ e-mail, ví dụ "Tên" <no-reply@tinh.gov.vn>, nhận được "${from}"`);
+  }
+  return from;
 }

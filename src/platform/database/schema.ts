@@ -184,6 +184,39 @@ export interface UnitOfficeHoursTable {
   updated_by: number | null;
 }
 
+/** A side effect owed after commit (style guide §8), worked by src/platform/outbox/worker.ts. */
+export interface OutboxTable {
+  id: Generated<number>;
+  /** Handler name, e.g. `mail.send`. */
+  topic: string;
+  /** JSON text. */
+  payload: string;
+  /** OutboxStatus: pending, processing, done, failed. */
+  status: string;
+  /** Claims so far, counted when a worker takes the job (a worker that dies mid-job still used one). */
+  attempts: number;
+  available_at: string;
+  locked_by: string | null;
+  /** Lease end: past it, another worker may take the job again. */
+  locked_until: string | null;
+  last_error: string | null;
+  /** Unique when set: the same side effect enqueued twice becomes one job. */
+  dedupe_key: string | null;
+  created_at: string;
+  done_at: string | null;
+}
+
+/** The in-app inbox of a user (thông báo). */
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  subject: string;
+  body: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Schema {
   units: UnitsTable;
   users: UsersTable;
@@ -192,6 +225,8 @@ export interface Schema {
   rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  outbox: OutboxTable;
+  notifications: NotificationsTable;
   oidc_states: OidcStatesTable;
   settings: SettingsTable;
   calendar_entries: CalendarEntriesTable;
