@@ -15,6 +15,9 @@ export function registerServeCommand(program: Command): void {
       await app.listen({ port: config.port, host: config.host });
       const { scheduleMaintenance } = await import('../platform/maintenance.js');
       const stopMaintenance = scheduleMaintenance(app.ctx.db, config, (error) => app.log.error({ err: error }, 'maintenance failed'));
+      const { createOutboxWorker } = await import('../platform/outbox/start-worker.js');
+      const outbox = createOutboxWorker(app.ctx.db, config, app.log);
+      outbox.start();
       const lines = [
         '',
         `  Chính quyền số đang chạy tại ${config.publicUrl}  (database: ${app.ctx.dialect})`,
@@ -25,6 +28,8 @@ export function registerServeCommand(program: Command): void {
       console.log(lines.join('\n'));
       const stop = async () => {
         stopMaintenance();
+        // Before closing the database: the job in hand finishes and is marked done, not left to its lease.
+        await outbox.stop();
         await app.close();
         process.exit(0);
       };

@@ -1,0 +1,18 @@
+import type { Config } from '../config.js';
+import type { Db } from '../database/database.js';
+import { createSmtpTransport, MAIL_TOPIC, mailSendHandler } from '../mail/mail.js';
+import { OutboxWorker, type WorkerLogger } from './worker.js';
+
+/**
+ * The server's outbox worker with every handler the configuration allows. Without SMTP_URL the mail handler is
+ * not registered, so `mail.send` jobs stay pending (said once in the log) and go out once a relay is configured.
+ */
+export function createOutboxWorker(db: Db, config: Config, logger: WorkerLogger): OutboxWorker {
+  const worker = new OutboxWorker(db, { maxAttempts: config.outbox.maxAttempts, logger });
+  if (config.mail.smtpUrl) {
+    worker.register(MAIL_TOPIC, mailSendHandler(createSmtpTransport(config.mail.smtpUrl), config.mail.from));
+  } else {
+    logger.warn({ topic: MAIL_TOPIC }, 'SMTP_URL is not set: e-mails are kept in the outbox until it is');
+  }
+  return worker;
+}
