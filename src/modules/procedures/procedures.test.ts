@@ -7,7 +7,7 @@ describe.each(DIALECTS)('procedure catalogue on %s', (dialect) => {
   let t: TestApp;
   let admin: Record<string, string>;
 
-  const create = (document: unknown) => t.app.inject({ method: 'POST', url: '/api/procedures', headers: admin, payload: document });
+  const create = (document: object) => t.app.inject({ method: 'POST', url: '/api/procedures', headers: admin, payload: document });
   const list = (query: string) => t.app.inject({ method: 'GET', url: `/api/procedures?${query}` });
 
   beforeAll(async () => {

@@ -69,7 +69,8 @@ function checkWorkflow(document: ProcedureDocument, language: Language, at: stri
     }
   });
   // The steps' budgets are shares of the legal processing time; together they must fit inside it.
-  const stepHours = steps.reduce((sum, step) => sum + durationInHours(step.budget), 0);
+  // Rounded to hundredths of an hour: budgets such as 5.6 + 33.6 must not fail on binary fractions.
+  const stepHours = Math.round(steps.reduce((sum, step) => sum + durationInHours(step.budget), 0) * 100) / 100;
   const totalHours = durationInHours(document.processingTime);
   if (stepHours > totalHours) {
     errors.push({ path: `${at}/workflow/steps`, message: message('budget', language, { steps: stepHours, total: totalHours }) });

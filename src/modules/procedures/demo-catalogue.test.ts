@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../test/support/databases.js';
+import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { DEMO_CATALOGUE } from './demo-catalogue.js';
+import { seedDemoCatalogue } from './seed-demo-catalogue.js';
+import { validateApplicationForm } from './validate-form.js';
+
+const context = { actorId: null, actorUsername: 'system', ip: null, requestId: null };
+
+describe.each(DIALECTS)('demo procedure catalogue on %s', (dialect) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(async () => t?.close());
+
+  it('loads at least twelve valid procedures, once', async () => {
+    expect(DEMO_CATALOGUE.length).toBeGreaterThanOrEqual(12);
+    expect(await seedDemoCatalogue(t.db, context)).toEqual({ created: DEMO_CATALOGUE.length, updated: 0, unchanged: 0 });
+    expect(await seedDemoCatalogue(t.db, context)).toEqual({ created: 0, updated: 0, unchanged: DEMO_CATALOGUE.length });
+    const audit = await t.db.selectFrom('audit_log').select('action').where('action', '=', 'procedure.import').execute();
+    expect(audit).toHaveLength(2);
+  });
+
+  it('is searchable the way citizens type', async () => {
+    for (const [q, code] of [
+      ['dang ky khai sinh', '1.001193'],
+      ['ly lich tu phap', '2.000488'],
+      ['giay phep xay dung', '1.009994'],
+      ['ban le ruou', '1.001028'],
+      ['chung thuc ban sao', '2.000815'],
+    ]) {
+      const response = await t.app.inject({ method: 'GET', url: `/api/procedures?q=${encodeURIComponent(q)}` });
+      expect(response.json().items[0]?.code, q).toBe(code);
+    }
+  });
+
+  it('checks an application against a demo form in Vietnamese', async () => {
+    const birth = (await t.app.inject({ method: 'GET', url: '/api/procedures/1.001193' })).json();
+    const good = {
+      nguoiYeuCauHoTen: 'Lò Thị Mai',
+      nguoiYeuCauSoDinhDanh: '011190001234',
+      hoTenTre: 'Lò Văn An',
+      ngaySinh: '2026-11-20',
+      gioiTinh: 'Nam',
+      noiSinh: 'Bệnh viện đa khoa tỉnh Điện Biên',
+      hoTenMe: 'Lò Thị Mai',
+    };
+    expect(validateApplicationForm(birth, good, 'vi')).toEqual([]);
+    expect(validateApplicationForm(birth, { ...good, gioiTinh: 'Khác', nguoiYeuCauSoDinhDanh: '123' }, 'vi')).toEqual([
+      { path: '/form/nguoiYeuCauSoDinhDanh', message: 'Không đúng định dạng.' },
+      { path: '/form/gioiTinh', message: 'Phải là một trong các giá trị: Nam, Nữ.' },
+    ]);
+  });
+});
