@@ -6,6 +6,7 @@ import { OfficeLayout } from './layouts/office-layout';
 import { PublicLayout } from './layouts/public-layout';
 import { AccountSecurityPage } from './pages/account-security-page';
 import { AuditPage } from './pages/audit-page';
+import { CalendarPage } from './pages/calendar-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { HomePage } from './pages/home-page';
 import { LoginPage } from './pages/login-page';
@@ -73,6 +74,14 @@ const router = createBrowserRouter([
         element: (
           <RequireAuth permission={Permission.AuditRead}>
             <AuditPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'calendar',
+        element: (
+          <RequireAuth permission={Permission.CalendarManage}>
+            <CalendarPage />
           </RequireAuth>
         ),
       },

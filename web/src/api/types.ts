@@ -120,6 +120,7 @@ export const Permission = {
   UserManage: 'user.manage',
   AuditRead: 'audit.read',
   OfficeAccess: 'office.access',
+  CalendarManage: 'calendar.manage',
 } as const;
 
 export const UNIT_TYPES = ['province', 'department', 'division', 'center', 'commune', 'agency'] as const;

@@ -1,6 +1,6 @@
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Permission, type Me } from '../api/types';
@@ -18,6 +18,7 @@ const ENTRIES: Entry[] = [
   { path: '/office/units', labelKey: 'shell.units', icon: <ApartmentOutlined />, permission: Permission.UnitManage },
   { path: '/office/users', labelKey: 'shell.users', icon: <TeamOutlined />, permission: Permission.UserRead },
   { path: '/office/audit', labelKey: 'shell.audit', icon: <AuditOutlined />, permission: Permission.AuditRead },
+  { path: '/office/calendar', labelKey: 'shell.calendar', icon: <CalendarOutlined />, permission: Permission.CalendarManage },
 ];
 
 export function officeEntriesFor(me: Me): Entry[] {
