@@ -8,6 +8,7 @@ import { usersRoutes } from './users/users.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { proceduresRoutes } from './procedures/procedures.routes.js';
+import { filesRoutes } from './files/files.routes.js';
 
 /** Every domain module's routes; each lives in src/modules/<domain>/<domain>.routes.ts. */
 export async function registerModules(app: App): Promise<void> {
@@ -20,4 +21,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
   await app.register(proceduresRoutes);
+  await app.register(filesRoutes);
 }

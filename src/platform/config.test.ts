@@ -20,6 +20,8 @@ describe('configuration from environment variables', () => {
     ['LOG_LEVEL', 'loud'],
     ['TRUST_PROXY', 'maybe'],
     ['SESSION_IDLE_MINUTES', '0'],
+    ['UPLOAD_MAX_BYTES', '10MB'],
+    ['UPLOAD_MAX_BYTES', '100'],
     ['SMTP_URL', 'http://relay.example.vn'],
     ['MAIL_FROM', 'not an address'],
     ['OUTBOX_MAX_ATTEMPTS', '0'],
@@ -45,6 +47,11 @@ describe('configuration from environment variables', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/cqs', PUBLIC_URL: 'https://dichvucong.dienbien.gov.vn/' });
     expect(config.databaseUrl).toBe('postgres://u@db:5432/cqs');
     expect(config.publicUrl).toBe('https://dichvucong.dienbien.gov.vn');
+  });
+
+  it('limits uploads to 10 MiB unless UPLOAD_MAX_BYTES says otherwise', () => {
+    expect(loadConfig({}).uploadMaxBytes).toBe(10 * 1024 * 1024);
+    expect(loadConfig({ UPLOAD_MAX_BYTES: '52428800' }).uploadMaxBytes).toBe(52_428_800);
   });
 
   it('requires OIDC_CLIENT_ID when OIDC_ISSUER is set', () => {

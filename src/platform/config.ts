@@ -17,6 +17,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** Largest accepted upload (POST /api/files), counted while streaming to disk. */
+  uploadMaxBytes: number;
   session: {
     idleMinutes: number;
     absoluteHours: number;
@@ -123,6 +125,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
+    uploadMaxBytes: integer(env, 'UPLOAD_MAX_BYTES', 10 * 1_048_576, 1024, 1_073_741_824),
     session: {
       idleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
       absoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),

@@ -225,3 +225,19 @@ export function sampleProcedure(code: string, overrides: Record<string, unknown>
     ...overrides,
   };
 }
+
+/**
+ * A real multipart/form-data body (as a browser sends it) for `app.inject`: FormData serialised by the
+ * platform's own Request, so boundaries and part headers are exactly what clients produce.
+ */
+export async function multipartBody(
+  parts: Record<string, string | { content: Uint8Array; fileName: string; type?: string }>,
+): Promise<{ payload: Buffer; headers: { 'content-type': string } }> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(parts)) {
+    if (typeof value === 'string') form.append(name, value);
+    else form.append(name, new Blob([new Uint8Array(value.content)], { type: value.type ?? 'application/octet-stream' }), value.fileName);
+  }
+  const request = new Request('http://localhost/', { method: 'POST', body: form });
+  return { payload: Buffer.from(await request.arrayBuffer()), headers: { 'content-type': request.headers.get('content-type')! } };
+}

@@ -217,6 +217,20 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
+/** One upload (migration 0005); the bytes live in the content-addressed store, shared by identical uploads. */
+export interface FilesTable {
+  /** Random UUID. */
+  id: string;
+  sha256: string;
+  size: number;
+  /** AllowedMediaType detected from the content: application/pdf, image/jpeg, image/png. */
+  media_type: string;
+  /** The uploader's file name, sanitised (no path, no control characters). */
+  original_name: string;
+  owner_user_id: number;
+  created_at: string;
+}
+
 export interface Schema {
   units: UnitsTable;
   users: UsersTable;
@@ -233,6 +247,7 @@ export interface Schema {
   unit_office_hours: UnitOfficeHoursTable;
   procedures: ProceduresTable;
   procedure_versions: ProcedureVersionsTable;
+  files: FilesTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
@@ -244,3 +259,4 @@ export type UserUpdate = Updateable<UsersTable>;
 export type RoleGrantRow = Selectable<RoleGrantsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type FileRow = Selectable<FilesTable>;

@@ -187,6 +187,17 @@ export const ERRORS = {
     vi: 'Thủ tục {code} đã ngừng áp dụng.',
     en: 'The procedure {code} has been retired.',
   },
+  // Stored files (modules/files)
+  UNSUPPORTED_FILE_TYPE: {
+    status: 415,
+    vi: 'Chỉ chấp nhận tệp PDF, JPEG hoặc PNG; nội dung tệp gửi lên không thuộc các loại này.',
+    en: 'Only PDF, JPEG or PNG files are accepted; the uploaded content is none of these.',
+  },
+  FILE_TOO_LARGE: {
+    status: 413,
+    vi: 'Tệp vượt quá dung lượng cho phép ({limit}).',
+    en: 'The file is larger than the allowed size ({limit}).',
+  },
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

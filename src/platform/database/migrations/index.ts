@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-user-search.js';
 import * as m0003 from './0003-totp-last-step.js';
 import * as m0004 from './0004-procedures.js';
+import * as m0005 from './0005-files.js';
 import * as m0006 from './0006-outbox-notifications.js';
 import * as m0007 from './0007-calendar.js';
 
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0002-user-search': m0002,
   '0003-totp-last-step': m0003,
   '0004-procedures': m0004,
+  '0005-files': m0005,
   '0006-outbox-notifications': m0006,
   '0007-calendar': m0007,
 };
