@@ -1,6 +1,7 @@
 import type { App } from '../app.js';
 import { DIEN_BIEN } from '../modules/demo/dien-bien.js';
 import { seedProvince } from '../modules/demo/seed-province.js';
+import { seedDemoCatalogue } from '../modules/procedures/seed-demo-catalogue.js';
 import { AppError } from '../platform/errors/app-error.js';
 import { systemAuditContext } from './audit-context.js';
 import { seedReport } from './seed-report.js';
@@ -15,7 +16,13 @@ export async function onFirstStart(app: App): Promise<string[]> {
   if (existing || !config.seedDemoOnStart) return [];
   try {
     const result = await seedProvince(db, DIEN_BIEN, { password: config.demoPassword, auditContext: systemAuditContext('serve') });
-    return ['', '  Lần chạy đầu tiên: đã nạp dữ liệu mẫu tỉnh Điện Biên (first start: Điện Biên demo data loaded).', ...seedReport(result, DIEN_BIEN.province.name)];
+    const catalogue = await seedDemoCatalogue(db, systemAuditContext('serve'));
+    return [
+      '',
+      '  Lần chạy đầu tiên: đã nạp dữ liệu mẫu tỉnh Điện Biên (first start: Điện Biên demo data loaded).',
+      ...seedReport(result, DIEN_BIEN.province.name),
+      `  Danh mục thủ tục mẫu: ${catalogue.created} thủ tục (demo procedure catalogue: ${catalogue.created} procedures).`,
+    ];
   } catch (error) {
     // Another node starting at the same moment seeded first: the unit codes are unique, its transaction won.
     const seededElsewhere = await db.selectFrom('units').select('id').limit(1).executeTakeFirst();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/support/databases.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { onFirstStart } from '../../cli/first-start.js';
 import { DEMO_CATALOGUE } from './demo-catalogue.js';
 import { seedDemoCatalogue } from './seed-demo-catalogue.js';
 import { validateApplicationForm } from './validate-form.js';
@@ -52,5 +53,20 @@ describe.each(DIALECTS)('demo procedure catalogue on %s', (dialect) => {
       { path: '/form/nguoiYeuCauSoDinhDanh', message: 'Không đúng định dạng.' },
       { path: '/form/gioiTinh', message: 'Phải là một trong các giá trị: Nam, Nữ.' },
     ]);
+  });
+});
+
+describe.each(DIALECTS)('first start on %s', (dialect) => {
+  it('loads the demo catalogue with the demo province', async () => {
+    const t = await createTestApp(dialect, { CQS_SEED_DEMO: 'true', CQS_DEMO_PASSWORD: 'Hoa ban nở trắng Mường Thanh' });
+    try {
+      const lines = await onFirstStart(t.app);
+      expect(lines.join('\n')).toContain(`Danh mục thủ tục mẫu: ${DEMO_CATALOGUE.length} thủ tục`);
+      const list = await t.app.inject({ method: 'GET', url: '/api/procedures?level=commune&pageSize=5' });
+      expect(list.json().total).toBe(DEMO_CATALOGUE.filter((p) => p.level === 'commune').length);
+      expect(list.json().items).toHaveLength(5);
+    } finally {
+      await t.close();
+    }
   });
 });
