@@ -6,6 +6,7 @@ import { unitsRoutes } from './units/units.routes.js';
 import { publicRoutes } from './public/public.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { proceduresRoutes } from './procedures/procedures.routes.js';
 import { filesRoutes } from './files/files.routes.js';
@@ -19,6 +20,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(publicRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);
+  await app.register(notificationsRoutes);
   await app.register(calendarRoutes);
   await app.register(proceduresRoutes);
   await app.register(filesRoutes);
