@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../test/support/databases.js';
+import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { bearer, insertUser, sessionTokenFor } from '../../../test/support/fixtures.js';
+
+const MiB = 1_048_576;
+
+/** A PDF-signed body of the given size, built without holding a second copy. */
+const pdfOfSize = (size: number) => {
+  const bytes = Buffer.alloc(size, 0x20);
+  bytes.write('%PDF-1.7\n', 0, 'latin1');
+  return bytes;
+};
+
+// Over a real socket with fetch: uploads larger than the JSON body limit go through, and one over the upload limit
+// is refused while the client is still sending, without the server buffering it.
+describe.each(DIALECTS)('uploads over HTTP on %s', (dialect) => {
+  let t: TestApp;
+  let baseUrl: string;
+  let token: string;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { UPLOAD_MAX_BYTES: String(3 * MiB), BODY_LIMIT_BYTES: String(64 * 1024) });
+    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    token = await sessionTokenFor(t.db, await insertUser(t.db, { kind: 'citizen', roles: [{ role: 'citizen', unitId: null }] }));
+  });
+  afterAll(async () => t?.close());
+
+  const post = (content: Buffer, fileName: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(content)], { type: 'application/pdf' }), fileName);
+    return fetch(`${baseUrl}/api/files`, { method: 'POST', body: form, headers: bearer(token) });
+  };
+
+  it('accepts a 2 MiB file although JSON bodies are limited to 64 KiB, and serves it back unchanged', async () => {
+    const content = pdfOfSize(2 * MiB);
+    const response = await post(content, 'hồ sơ lớn.pdf');
+    expect(response.status).toBe(201);
+    const meta = await response.json();
+    expect(meta.size).toBe(2 * MiB);
+    const download = await fetch(`${baseUrl}/api/files/${meta.id}`, { headers: bearer(token) });
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(content)).toBe(true);
+  });
+
+  it('refuses a 5 MiB file with 413 and keeps nothing of it', async () => {
+    const rowsBefore = (await t.db.selectFrom('files').select('id').execute()).length;
+    const response = await post(pdfOfSize(5 * MiB), 'qua-lon.pdf');
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect((await response.json()).code).toBe('FILE_TOO_LARGE');
+    expect((await t.db.selectFrom('files').select('id').execute()).length).toBe(rowsBefore);
+    expect(fs.readdirSync(path.join(t.config.dataDir, 'files', 'tmp'))).toEqual([]);
+  });
+});
