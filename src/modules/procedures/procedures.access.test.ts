@@ -41,6 +41,15 @@ describe.each(DIALECTS)('who may read and manage the procedure catalogue on %s',
     }
   });
 
+  it('documents the routes in the OpenAPI, the reads without security', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.paths['/api/procedures'].get.security).toBeUndefined();
+    expect(doc.paths['/api/procedures/{code}'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['code', 'version']));
+    for (const [path, method] of [['/api/procedures', 'post'], ['/api/procedures/{code}', 'put'], ['/api/procedures/{code}/retire', 'post'], ['/api/procedures/export', 'get'], ['/api/procedures/import', 'post']]) {
+      expect(doc.paths[path][method].security, `${method} ${path}`).toBeDefined();
+    }
+  });
+
   it('asks anonymous callers to sign in for the administration routes', async () => {
     for (const request of adminRequests()) {
       const response = await t.app.inject(request);
