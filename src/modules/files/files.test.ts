@@ -161,15 +161,6 @@ describe.each(DIALECTS)('stored files on %s', (dialect) => {
     expect(reads).toEqual([]);
   });
 
-  it('refuses anonymous callers with 401', async () => {
-    const body = await multipartBody({ file: { content: PDF, fileName: 'a.pdf' } });
-    const post = await t.app.inject({ method: 'POST', url: '/api/files', payload: body.payload, headers: body.headers });
-    expect(post.statusCode).toBe(401);
-    expect(post.json().code).toBe('UNAUTHENTICATED');
-    const get = await t.app.inject({ method: 'GET', url: '/api/files/00000000-0000-4000-8000-000000000000' });
-    expect(get.statusCode).toBe(401);
-  });
-
   it('answers 400 with the path /file when the file field is missing or misnamed', async () => {
     const rowsBefore = await rowCount();
     const onlyText = await multipartBody({ note: 'không có tệp' });
