@@ -78,13 +78,16 @@ export async function findVersion(db: Executor, code: string, version: number): 
   return row && { document: JSON.parse(row.document) as ProcedureDocument, version: Number(row.version), createdAt: row.created_at };
 }
 
-/** Writes version `version` of a procedure and makes it current (inserting the procedure at version 1). */
+/**
+ * Writes version `version` of a procedure and makes it current (inserting the procedure at version 1).
+ * Returns false, writing nothing, when the current version is no longer `version - 1`: a racing edit won.
+ */
 export async function saveVersion(
   db: Executor,
   document: ProcedureDocument & { status: string },
   version: number,
   createdBy: number | null,
-): Promise<void> {
+): Promise<boolean> {
   const now = new Date().toISOString();
   const texts = searchTextsOf(document);
   const columns = {
@@ -100,13 +103,21 @@ export async function saveVersion(
   if (version === 1) {
     await db.insertInto('procedures').values({ code: document.code, ...columns, created_at: now }).execute();
   } else {
-    await db.updateTable('procedures').set(columns).where('code', '=', document.code).execute();
+    // Conditional on the version the caller read: on PostgreSQL a concurrent edit waits for this row and then matches nothing.
+    const result = await db
+      .updateTable('procedures')
+      .set(columns)
+      .where('code', '=', document.code)
+      .where('current_version', '=', version - 1)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
   }
   await db
     .insertInto('procedure_versions')
     .values({ procedure_code: document.code, version, document: JSON.stringify(document), created_at: now, created_by: createdBy })
     .execute();
   await syncFullTextIndex(db, document.code, texts);
+  return true;
 }
 
 export interface SearchFilter extends Omit<ProcedureListQuery, 'page' | 'pageSize'> {

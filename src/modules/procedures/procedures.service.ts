@@ -24,11 +24,28 @@ import {
 import { assertValidProcedure } from './validate-procedure.js';
 
 /** The catalogue is province-wide: managing it needs procedure.manage on the root unit's whole tree. */
+const actorIdOf = (performer: Performer) => (performer === SYSTEM ? null : performer.userId);
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** Saves a version; a racing edit (stale version) or a racing create of the same code answers CONFLICT (409). */
+async function saveOrConflict(tx: Executor, document: ProcedureDocument & { status: string }, version: number, performer: Performer): Promise<void> {
+  let saved: boolean;
+  try {
+    saved = await saveVersion(tx, document, version, actorIdOf(performer));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT');
+    throw error;
+  }
+  if (!saved) throw new AppError('CONFLICT');
+}
+
 function requireCatalogueManager(db: Executor, performer: Performer): Promise<void> {
   return requirePerformer(db, performer, Permission.ProcedureManage, null);
 }
-
-const actorIdOf = (performer: Performer) => (performer === SYSTEM ? null : performer.userId);
 
 const withStatus = (document: ProcedureDocument) => ({ ...document, status: document.status ?? ProcedureStatus.Active });
 
@@ -55,7 +72,7 @@ export async function createProcedure(db: Db, context: AuditContext, performer: 
   const document = withStatus(input);
   return db.transaction().execute(async (tx) => {
     if (await findProcedureHead(tx, document.code)) throw new AppError('PROCEDURE_CODE_TAKEN', { code: document.code });
-    await saveVersion(tx, document, 1, actorIdOf(performer));
+    await saveOrConflict(tx, document, 1, performer);
     await recordAudit(tx, context, { action: 'procedure.create', entityType: 'procedure', entityId: document.code, summary: { after: { version: 1, name: document.name, status: document.status } } });
     return getProcedure(tx, document.code);
   });
@@ -81,7 +98,7 @@ export async function updateProcedure(
     const head = await findProcedureHead(tx, code);
     if (!head) throw new AppError('NOT_FOUND');
     const version = head.currentVersion + 1;
-    await saveVersion(tx, document, version, actorIdOf(performer));
+    await saveOrConflict(tx, document, version, performer);
     await recordAudit(tx, context, {
       action: 'procedure.update',
       entityType: 'procedure',
@@ -100,7 +117,7 @@ export async function retireProcedure(db: Db, context: AuditContext, performer: 
     if (current.status === ProcedureStatus.Retired) throw new AppError('PROCEDURE_RETIRED', { code });
     const { version: _v, currentVersion: _c, versionCreatedAt: _t, ...document } = current;
     const version = current.currentVersion + 1;
-    await saveVersion(tx, { ...document, status: ProcedureStatus.Retired }, version, actorIdOf(performer));
+    await saveOrConflict(tx, { ...document, status: ProcedureStatus.Retired }, version, performer);
     await recordAudit(tx, context, {
       action: 'procedure.retire',
       entityType: 'procedure',
@@ -158,7 +175,7 @@ export async function importCatalogue(
       const document = withStatus(input);
       const head = await findProcedureHead(tx, document.code);
       if (!head) {
-        await saveVersion(tx, document, 1, actorIdOf(performer));
+        await saveOrConflict(tx, document, 1, performer);
         report.created += 1;
         continue;
       }
@@ -167,7 +184,7 @@ export async function importCatalogue(
         report.unchanged += 1;
         continue;
       }
-      await saveVersion(tx, document, head.currentVersion + 1, actorIdOf(performer));
+      await saveOrConflict(tx, document, head.currentVersion + 1, performer);
       report.updated += 1;
     }
     await recordAudit(tx, context, { action: 'procedure.import', entityType: 'procedure', summary: { ...report, codes: [...seen.keys()] } });

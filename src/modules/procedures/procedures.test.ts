@@ -97,6 +97,24 @@ describe.each(DIALECTS)('procedure catalogue on %s', (dialect) => {
     expect(JSON.parse(audit.summary)).toMatchObject({ before: { version: 1 }, after: { version: 2 } });
   });
 
+  it('keeps versions gap-free when two edits race: each is saved in turn or answered CONFLICT', async () => {
+    await create(sampleProcedure('9.000002', { name: 'Thủ tục thử sửa đồng thời' }));
+    const edit = (n: number) =>
+      t.app.inject({ method: 'PUT', url: '/api/procedures/9.000002', headers: admin, payload: sampleProcedure('9.000002', { name: `Sửa lần ${n}` }) });
+    const responses = await Promise.all([1, 2, 3, 4].map(edit));
+    const statuses = responses.map((r) => r.statusCode);
+    for (const response of responses.filter((r) => r.statusCode !== 200)) {
+      expect(response.statusCode).toBe(409);
+      expect(response.json().code).toBe('CONFLICT');
+    }
+    const saved = statuses.filter((s) => s === 200).length;
+    expect(saved).toBeGreaterThanOrEqual(1);
+    const versions = await t.db.selectFrom('procedure_versions').select('version').where('procedure_code', '=', '9.000002').orderBy('version').execute();
+    expect(versions.map((v) => Number(v.version))).toEqual(Array.from({ length: saved + 1 }, (_, i) => i + 1));
+    const head = await t.db.selectFrom('procedures').select('current_version').where('code', '=', '9.000002').executeTakeFirstOrThrow();
+    expect(Number(head.current_version)).toBe(saved + 1);
+  });
+
   it('retires a procedure as a new version: gone from search, still readable', async () => {
     await create(sampleProcedure('9.000001', { name: 'Thủ tục thử ngừng áp dụng' }));
     const retired = await t.app.inject({ method: 'POST', url: '/api/procedures/9.000001/retire', headers: admin });
@@ -115,21 +133,21 @@ describe.each(DIALECTS)('procedure catalogue on %s', (dialect) => {
     const exported = await t.app.inject({ method: 'GET', url: '/api/procedures/export', headers: admin });
     expect(exported.statusCode).toBe(200);
     const { procedures } = exported.json();
-    expect(procedures.map((p: { code: string }) => p.code)).toEqual(['1.000419', '1.000656', '1.001193', '1.001612', '2.000635', '9.000001']);
+    expect(procedures.map((p: { code: string }) => p.code)).toEqual(['1.000419', '1.000656', '1.001193', '1.001612', '2.000635', '9.000001', '9.000002']);
     const roundTrip = await t.app.inject({ method: 'POST', url: '/api/procedures/import', headers: admin, payload: { procedures } });
     expect(roundTrip.statusCode).toBe(200);
-    expect(roundTrip.json()).toEqual({ created: 0, updated: 0, unchanged: 6 });
+    expect(roundTrip.json()).toEqual({ created: 0, updated: 0, unchanged: 7 });
 
     const changed = procedures.map((p: { code: string }) => (p.code === '1.000656' ? { ...p, name: 'Đăng ký kết hôn có yếu tố nước ngoài' } : p));
     const payload = { procedures: [...changed, sampleProcedure('1.004946', { name: 'Chứng thực bản sao từ bản chính' })] };
     const response = await t.app.inject({ method: 'POST', url: '/api/procedures/import', headers: admin, payload });
-    expect(response.json()).toEqual({ created: 1, updated: 1, unchanged: 5 });
+    expect(response.json()).toEqual({ created: 1, updated: 1, unchanged: 6 });
     const marriage = await t.app.inject({ method: 'GET', url: '/api/procedures/1.000656' });
     expect(marriage.json()).toMatchObject({ version: 2, name: 'Đăng ký kết hôn có yếu tố nước ngoài' });
     expect((await list('q=chung%20thuc')).json().items.map((i: { code: string }) => i.code)).toEqual(['1.004946']);
     const audits = await t.db.selectFrom('audit_log').select(['action', 'summary']).where('action', 'in', ['procedure.import', 'procedure.export']).orderBy('seq').execute();
     expect(audits.map((a) => a.action)).toEqual(['procedure.export', 'procedure.import', 'procedure.import']);
-    expect(JSON.parse(audits[2].summary)).toMatchObject({ created: 1, updated: 1, unchanged: 5 });
+    expect(JSON.parse(audits[2].summary)).toMatchObject({ created: 1, updated: 1, unchanged: 6 });
   });
 
   it('rejects a whole import when one document is invalid, naming its path', async () => {
