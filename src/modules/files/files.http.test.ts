@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/support/databases.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
@@ -52,5 +54,27 @@ describe.each(DIALECTS)('uploads over HTTP on %s', (dialect) => {
     expect((await response.json()).code).toBe('FILE_TOO_LARGE');
     expect((await t.db.selectFrom('files').select('id').execute()).length).toBe(rowsBefore);
     expect(fs.readdirSync(path.join(t.config.dataDir, 'files', 'tmp'))).toEqual([]);
+  });
+
+  it('discards a half-sent upload when the client goes away', async () => {
+    const rowsBefore = (await t.db.selectFrom('files').select('id').execute()).length;
+    const boundary = 'cqs-boundary-7d3f';
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dang-do.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
+    const { port } = new URL(baseUrl);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      `POST /api/files HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\n` +
+        `Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${2 * MiB}\r\n\r\n${head}`,
+    );
+    socket.write(pdfOfSize(256 * 1024));
+    const tmpDir = path.join(t.config.dataDir, 'files', 'tmp');
+    // The server has started writing the temp file before the client disappears.
+    for (let i = 0; i < 100 && fs.readdirSync(tmpDir).length === 0; i += 1) await sleep(20);
+    expect(fs.readdirSync(tmpDir)).toHaveLength(1);
+    socket.destroy();
+    for (let i = 0; i < 100 && fs.readdirSync(tmpDir).length > 0; i += 1) await sleep(20);
+    expect(fs.readdirSync(tmpDir)).toEqual([]);
+    expect((await t.db.selectFrom('files').select('id').execute()).length).toBe(rowsBefore);
   });
 });
