@@ -69,8 +69,14 @@ export function drawTable(doc: PdfDoc, options: TableOptions): void {
   };
 
   drawHeader();
-  const rows = options.rows.length > 0 || !options.emptyText ? options.rows : [[options.emptyText, ...headers.slice(1).map(() => '')]];
-  for (const row of rows) {
+  if (options.rows.length === 0 && options.emptyText) {
+    // One cell across the whole table: a narrow first column would break the sentence letter by letter.
+    const height = rowHeight(doc, [options.emptyText], [contentWidth(doc)], FONT.condensed, size);
+    const top = doc.y;
+    drawRow(doc, [options.emptyText], [{ header: '', weight: 1, align: 'center' }], [contentWidth(doc)], top, height, FONT.condensed, size, false);
+    doc.y = top + height;
+  }
+  for (const row of options.rows) {
     const height = rowHeight(doc, row, widths, FONT.condensed, size);
     if (doc.y + height > contentBottom(doc)) {
       doc.addPage();
