@@ -59,4 +59,14 @@ describe('content-addressed local file store', () => {
     await expect(store.get('../../etc/passwd')).rejects.toThrow('invalid content address');
     expect(await store.exists('../x')).toBe(false);
   });
+
+  it('sweeps temp files left by a killed process, not younger ones', async () => {
+    const tmp = path.join(root, 'tmp');
+    fs.writeFileSync(path.join(tmp, 'old.part'), 'nửa tệp');
+    fs.writeFileSync(path.join(tmp, 'new.part'), 'đang ghi');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(path.join(tmp, 'old.part'), hourAgo, hourAgo);
+    expect(await store.sweepTemp(30 * 60_000)).toBe(1);
+    expect(fs.readdirSync(tmp)).toEqual(['new.part']);
+  });
 });

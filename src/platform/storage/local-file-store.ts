@@ -63,6 +63,23 @@ export class LocalFileStore implements FileStore {
     return handle.createReadStream();
   }
 
+  /**
+   * Removes temp files older than `maxAgeMs`: what a killed process left mid-upload (a live upload's temp file is
+   * younger). Returns how many were removed. For the periodic housekeeping.
+   */
+  async sweepTemp(maxAgeMs: number, now = Date.now()): Promise<number> {
+    let removed = 0;
+    for (const name of await fs.readdir(this.tmpDir)) {
+      const tmpPath = path.join(this.tmpDir, name);
+      const stat = await fs.stat(tmpPath).catch(() => undefined);
+      if (stat?.isFile() && now - stat.mtimeMs > maxAgeMs) {
+        await fs.rm(tmpPath, { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
   async exists(sha256: string): Promise<boolean> {
     try {
       await fs.access(this.pathOf(sha256));
