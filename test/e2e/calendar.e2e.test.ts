@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertProvinceTree, insertUser, type TestUser } from '../support/fixtures.js';
 import { expectAccessible, screenshot, useChromiumSession } from './support/browser.js';
+import { pickTreeOption } from './support/antd.js';
 import { signIn } from './support/sign-in.js';
 
 /** The administrator keeps the working calendar: a swap day the government announces is added and saved. */
 describe('working calendar administration in Chromium', { timeout: 120_000 }, () => {
   let admin: TestUser;
+  let tree: Awaited<ReturnType<typeof insertProvinceTree>>;
   const year = new Date().getFullYear();
   // A Saturday of the year shown first (the page opens on the current year).
   const saturday = (() => {
@@ -15,7 +17,7 @@ describe('working calendar administration in Chromium', { timeout: 120_000 }, ()
   })();
 
   const s = useChromiumSession(async (server) => {
-    const tree = await insertProvinceTree(server.db);
+    tree = await insertProvinceTree(server.db);
     admin = await insertUser(server.db, { username: 'quantri', unitId: tree.province, withTotp: true, roles: [{ role: 'admin', unitId: tree.province, includeSubtree: true }] });
   });
 
@@ -52,5 +54,20 @@ describe('working calendar administration in Chromium', { timeout: 120_000 }, ()
     await s.page.getByRole('cell', { name: 'Làm bù cho ngày nghỉ hoán đổi' }).waitFor();
     await expectAccessible(s.page);
     await screenshot(s.page, 'calendar-admin');
+  });
+
+  it('gives a department its own office hours (a six-day week starting at 07:00)', async () => {
+    const card = s.page.locator('.ant-card').filter({ hasText: 'Giờ làm việc của đơn vị' });
+    await pickTreeOption(s.page, card, 'Đơn vị', 'Sở Tư pháp');
+    await card.getByText('Đơn vị đang dùng giờ làm việc mặc định của hệ thống.').waitFor();
+    await card.getByLabel('Bắt đầu ca 1', { exact: true }).fill('07:00');
+    await card.getByLabel('Thứ Bảy', { exact: true }).check();
+    await card.getByRole('button', { name: 'Lưu giờ làm việc' }).click();
+    await card.getByText('Đơn vị đang dùng giờ làm việc riêng.').waitFor();
+    const row = await s.server.db.selectFrom('unit_office_hours').selectAll().where('unit_id', '=', tree.justice).executeTakeFirstOrThrow();
+    expect(JSON.parse(row.intervals)).toEqual([{ start: '07:00', end: '11:30' }, { start: '13:30', end: '17:00' }]);
+    expect(JSON.parse(row.working_weekdays)).toEqual([1, 2, 3, 4, 5, 6]);
+    await expectAccessible(s.page);
+    await screenshot(s.page, 'calendar-office-hours');
   });
 });

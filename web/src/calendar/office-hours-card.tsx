@@ -55,12 +55,13 @@ export function OfficeHoursCard() {
   return (
     <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t('calendar.hoursTitle')}</Typography.Title>} style={{ marginTop: 24 }}>
       <Space direction="vertical" style={{ width: '100%', maxWidth: 640 }}>
+        <label htmlFor="office-hours-unit">{t('calendar.unit')}</label>
         <UnitSelect
+          id="office-hours-unit"
           units={(units.data ?? []).filter((u) => u.status === 'active')}
           value={unitId}
           onChange={setUnitId}
           placeholder={t('calendar.pickUnit')}
-          aria-label={t('calendar.unit')}
         />
         <ProblemAlert error={units.error ?? hours.error ?? problem} />
         {hours.data && (
@@ -71,14 +72,16 @@ export function OfficeHoursCard() {
                 {(fields, { add, remove }) => (
                   <>
                     {fields.map((field, index) => (
-                      <Space key={field.key} align="baseline" wrap>
+                      <Space key={field.key} align="end" wrap style={{ display: 'flex' }}>
                         <Form.Item label={t('calendar.start', { n: index + 1 })} name={[field.name, 'start']}>
                           <Input type="time" />
                         </Form.Item>
                         <Form.Item label={t('calendar.end', { n: index + 1 })} name={[field.name, 'end']}>
                           <Input type="time" />
                         </Form.Item>
-                        <Button onClick={() => remove(field.name)}>{t('calendar.removeInterval')}</Button>
+                        <Form.Item>
+                          <Button onClick={() => remove(field.name)}>{t('calendar.removeInterval', { n: index + 1 })}</Button>
+                        </Form.Item>
                       </Space>
                     ))}
                     <Form.Item>

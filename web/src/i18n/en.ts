@@ -251,7 +251,7 @@ export const en: Resources = {
     start: 'Start of shift {{n}}',
     end: 'End of shift {{n}}',
     addInterval: 'Add a shift',
-    removeInterval: 'Remove shift',
+    removeInterval: 'Remove shift {{n}}',
     workingWeekdays: 'Working days of the week',
     saveHours: 'Save office hours',
     inherit: 'Use the parent unit’s hours',

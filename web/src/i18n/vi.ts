@@ -250,7 +250,7 @@ export const vi = {
     start: 'Bắt đầu ca {{n}}',
     end: 'Kết thúc ca {{n}}',
     addInterval: 'Thêm ca làm việc',
-    removeInterval: 'Bỏ ca',
+    removeInterval: 'Bỏ ca {{n}}',
     workingWeekdays: 'Ngày làm việc trong tuần',
     saveHours: 'Lưu giờ làm việc',
     inherit: 'Dùng giờ của đơn vị cấp trên',
