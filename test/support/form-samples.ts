@@ -141,7 +141,7 @@ export function sampleRegisterEntries(count: number): RegisterEntry[] {
       procedureName: i % 2 === 0 ? procedureName : 'Cấp bản sao trích lục khai sinh',
       dossierSets: 1,
       applicantName: NAMES[i % NAMES.length]!,
-      applicantContact: `Bản Phiêng Lơi, phường Điện Biên Phủ, tỉnh Điện Biên; 0912 000 ${String(i).padStart(3, '0')}`,
+      applicantContact: `Phường Điện Biên Phủ, tỉnh Điện Biên; 0912 000 ${String(i).padStart(3, '0')}`,
       leadUnitName: i % 2 === 0 ? 'Sở Tài chính' : 'Sở Tư pháp',
       receivedAt,
       appointmentAt: new Date(receivedAt.getTime() + 3 * 86_400_000),
