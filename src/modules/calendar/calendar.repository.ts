@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { CalendarEntry, OfficeInterval } from '../../platform/calendar/calendar-config.js';
 import type { Executor } from '../../platform/database/database.js';
+import { dialectOf } from '../../platform/database/dialect.js';
 import type { CalendarEntryView } from './calendar.schema.js';
 
 function toView(row: { date: string; kind: string; name: string; name_en: string | null }): CalendarEntryView {
@@ -26,6 +28,15 @@ export async function listAllEntries(db: Executor): Promise<CalendarEntry[]> {
     name: row.name,
     ...(row.name_en === null ? {} : { nameEn: row.name_en }),
   }));
+}
+
+/**
+ * Serialises year replacements. Two concurrent delete-then-insert transactions would otherwise collide on
+ * the date key under PostgreSQL's READ COMMITTED (the second delete does not see the first one's inserts);
+ * SQLite already runs one write transaction at a time.
+ */
+export async function lockCalendarEntries(tx: Executor): Promise<void> {
+  if (dialectOf(tx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('cqs.calendar_entries'))`.execute(tx);
 }
 
 export async function replaceEntriesOfYear(

@@ -11,7 +11,7 @@ import { findUnitRow } from '../units/units.repository.js';
 import { assertActive } from '../units/units.service.js';
 import { holdsPermissionAnywhere } from '../users/performer.js';
 import { invalidateCalendars } from './calendar-cache.js';
-import { deleteOfficeHours, listEntriesOfYear, replaceEntriesOfYear, upsertOfficeHours } from './calendar.repository.js';
+import { deleteOfficeHours, listEntriesOfYear, lockCalendarEntries, replaceEntriesOfYear, upsertOfficeHours } from './calendar.repository.js';
 import type { CalendarEntryView, CalendarYear, Deadline, DeadlineQuery, OfficeHours, OfficeHoursInput, ReplaceYearInput } from './calendar.schema.js';
 import { findEffectiveOfficeHours, getWorkingCalendar } from './unit-calendar.js';
 
@@ -73,6 +73,7 @@ export async function replaceCalendarYear(
   const errors = validateYearEntries(year, entries, language);
   if (errors.length > 0) throw new AppError('CALENDAR_CONFIG_INVALID', {}, errors);
   const result = await db.transaction().execute(async (tx) => {
+    await lockCalendarEntries(tx);
     const before = await listEntriesOfYear(tx, year);
     await replaceEntriesOfYear(tx, year, entries, { userId: actor.userId, at: new Date().toISOString() });
     const after = await listEntriesOfYear(tx, year);

@@ -73,6 +73,20 @@ describe.each(DIALECTS)('working calendar as data on %s', (dialect) => {
     });
   });
 
+  it('applies two simultaneous replacements of a year one after the other', async () => {
+    const first = [{ date: '2029-01-01', kind: 'holiday', name: 'Tết Dương lịch' }];
+    const second = [
+      { date: '2029-01-01', kind: 'holiday', name: 'Tết Dương lịch' },
+      { date: '2029-01-02', kind: 'day_off', name: 'Nghỉ hoán đổi' },
+    ];
+    const answers = await Promise.all([putYear(2029, first), putYear(2029, second)]);
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200]);
+    const stored = (await t.app.inject({ method: 'GET', url: '/api/calendar/2029', headers: admin })).json().entries;
+    expect([1, 2]).toContain(stored.length);
+    const audits = await t.db.selectFrom('audit_log').select('summary').where('action', '=', 'calendar.year.replace').where('entity_id', '=', '2029').execute();
+    expect(audits).toHaveLength(2);
+  });
+
   it('computes working-hour deadlines from the next opening', async () => {
     // Sunday 01/03/2026 10:00 local → counting starts Monday 07:30; 4 h later is 11:30.
     const response = await deadline(`unitId=${tree.finance}&from=2026-03-01T03:00:00.000Z&workingHours=4`);
