@@ -1,6 +1,7 @@
 import {
   createDocument,
   drawHeading,
+  drawPageNumbers,
   drawSignatures,
   drawTitle,
   finishDocument,
@@ -36,6 +37,7 @@ export const APOLOGY_LABELS = {
   reason: 'Lý do',
   apology: 'Sự chậm trễ này đã gây phiền hà cho Ông/Bà. {agency} xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào',
   closing: 'Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./.',
+  page: 'Trang {page}/{total}',
   signatureNote: '(Ký, ghi rõ họ tên và đóng dấu)',
 };
 export type ApologyLabels = typeof APOLOGY_LABELS;
@@ -64,5 +66,8 @@ export async function renderApology(input: ApologyInput, options: FormRenderOpti
   paragraph(doc, labels.closing);
 
   drawSignatures(doc, [{ title: input.signer.title, note: labels.signatureNote, name: input.signer.fullName }]);
+  drawPageNumbers(doc, (page, total) => fillLabel(labels.page, { page: String(page), total: String(total) }), {
+    skipSinglePage: true,
+  });
   return finishDocument(doc);
 }

@@ -40,4 +40,20 @@ describe('form 01 — giấy tiếp nhận hồ sơ và hẹn trả kết quả'
     expect(text).toContain('CÔNG CHỨC TIẾP NHẬN');
     expect(text).toContain('NGƯỜI NỘP HỒ SƠ');
   });
+
+  it('numbers the pages only when a long list of documents runs onto a second page, the QR code still readable', async () => {
+    const single = await extractPdfPages(await renderReceipt(sampleReceipt));
+    expect(single[0]).not.toContain('Trang 1/1');
+
+    const documents = Array.from({ length: 30 }, (_, i) => ({ name: `Giấy tờ số ${i + 1} của hộ Lò Thị Thanh`, kind: 'Bản sao', count: 1 }));
+    const pdf = await renderReceipt({ ...sampleReceipt, documents });
+    const pages = await extractPdfPages(pdf);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toContain('Trang 1/2');
+    expect(pages[1]).toContain('Trang 2/2');
+    // The column header is repeated above the rows that moved to page 2.
+    expect(pages[1]).toContain('Tên giấy tờ');
+    expect(pages.join(' ')).toContain('30 Giấy tờ số 30 của hộ Lò Thị Thanh Bản sao 1');
+    expect(await findQrCodeOnPage(pdf, 2)).toBe('https://dichvucong.dienbien.gov.vn/tracking/H18.01-260309-0007');
+  });
 });

@@ -3,6 +3,7 @@ import {
   contentWidth,
   createDocument,
   drawHeading,
+  drawPageNumbers,
   drawQrCode,
   drawSignatures,
   drawTable,
@@ -63,6 +64,7 @@ export const RECEIPT_LABELS = {
   tracking: 'Quét mã QR hoặc truy cập {url} để tra cứu tình trạng hồ sơ.',
   applicantSignature: 'Người nộp hồ sơ',
   officerSignature: 'Người tiếp nhận hồ sơ',
+  page: 'Trang {page}/{total}',
   signatureNote: '(Ký và ghi rõ họ tên)',
 };
 export type ReceiptLabels = typeof RECEIPT_LABELS;
@@ -115,5 +117,8 @@ export async function renderReceipt(input: ReceiptInput, options: FormRenderOpti
     { title: labels.applicantSignature, note: labels.signatureNote, name: input.applicant.fullName },
     { title: labels.officerSignature, note: labels.signatureNote, name: input.receivingOfficer.fullName },
   ]);
+  drawPageNumbers(doc, (page, total) => fillLabel(labels.page, { page: String(page), total: String(total) }), {
+    skipSinglePage: true,
+  });
   return finishDocument(doc);
 }

@@ -1,6 +1,7 @@
 import {
   createDocument,
   drawHeading,
+  drawPageNumbers,
   drawSignatures,
   drawTitle,
   finishDocument,
@@ -31,6 +32,7 @@ export const REFUSAL_LABELS = {
   refusal: 'Qua xem xét, {agency} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:',
   closing: 'Xin thông báo để Ông/Bà được biết và thực hiện./.',
   signature: 'Người tiếp nhận hồ sơ',
+  page: 'Trang {page}/{total}',
   signatureNote: '(Ký và ghi rõ họ tên)',
 };
 export type RefusalLabels = typeof REFUSAL_LABELS;
@@ -53,5 +55,8 @@ export async function renderRefusal(input: RefusalInput, options: FormRenderOpti
   paragraph(doc, labels.closing);
 
   drawSignatures(doc, [{ title: labels.signature, note: labels.signatureNote, name: input.receivingOfficer.fullName }]);
+  drawPageNumbers(doc, (page, total) => fillLabel(labels.page, { page: String(page), total: String(total) }), {
+    skipSinglePage: true,
+  });
   return finishDocument(doc);
 }

@@ -1,6 +1,7 @@
 import {
   createDocument,
   drawHeading,
+  drawPageNumbers,
   drawSignatures,
   drawTitle,
   finishDocument,
@@ -36,6 +37,7 @@ export const SUPPLEMENT_REQUEST_LABELS = {
     'Trong quá trình bổ sung, hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ với {name}, số điện thoại {phone} để được hướng dẫn.',
   closing: 'Xin trân trọng cảm ơn./.',
   signature: 'Người hướng dẫn',
+  page: 'Trang {page}/{total}',
   signatureNote: '(Ký và ghi rõ họ tên)',
 };
 export type SupplementRequestLabels = typeof SUPPLEMENT_REQUEST_LABELS;
@@ -61,5 +63,8 @@ export async function renderSupplementRequest(
   paragraph(doc, labels.closing);
 
   drawSignatures(doc, [{ title: labels.signature, note: labels.signatureNote, name: input.guidingOfficer.fullName }]);
+  drawPageNumbers(doc, (page, total) => fillLabel(labels.page, { page: String(page), total: String(total) }), {
+    skipSinglePage: true,
+  });
   return finishDocument(doc);
 }

@@ -80,9 +80,17 @@ export function drawSignatures(doc: PdfDoc, signatures: readonly Signature[]): v
   doc.font(FONT.regular).fontSize(BODY_SIZE);
 }
 
-/** "Trang 1/3" centred in the bottom margin of every page; needs a document created with buffered pages. */
-export function drawPageNumbers(doc: PdfDoc, label: (page: number, total: number) => string): void {
+/**
+ * "Trang 1/3" centred in the bottom margin of every page; needs a document created with buffered pages.
+ * A one-page slip may leave it out (`skipSinglePage`), as the printed templates do.
+ */
+export function drawPageNumbers(
+  doc: PdfDoc,
+  label: (page: number, total: number) => string,
+  options: { skipSinglePage?: boolean } = {},
+): void {
   const range = doc.bufferedPageRange();
+  if (options.skipSinglePage && range.count === 1) return;
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const bottomMargin = doc.page.margins.bottom;
