@@ -195,4 +195,10 @@ describe.each(DIALECTS)('stored files on %s', (dialect) => {
     const forged = await t.app.inject({ method: 'POST', url: '/api/files', payload: body.payload, headers: { ...body.headers, cookie: session.cookie } });
     expect(forged.statusCode).toBe(403);
   });
+
+  it('documents the three routes in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/files', '/api/files/{id}', '/api/files/{id}/meta']));
+    expect(Object.keys(doc.paths['/api/files'].post.responses)).toContain('201');
+  });
 });

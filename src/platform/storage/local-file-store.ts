@@ -35,7 +35,8 @@ export class LocalFileStore implements FileStore {
       },
     });
     // Attached before the first await, so a stream that fails at once still has its error handled here.
-    const written = pipeline(content, measure, createWriteStream(tmpPath, { flags: 'wx' }));
+    const target = createWriteStream(tmpPath, { flags: 'wx' });
+    const written = pipeline(content, measure, target);
     try {
       await written;
       // Written to a temp name and flushed before the rename: a crash never leaves a half file under a final name.
@@ -51,6 +52,8 @@ export class LocalFileStore implements FileStore {
       }
       return { sha256, size };
     } catch (error) {
+      // A stream refused before its file finished opening still creates the file: wait until it is closed.
+      if (!target.closed) await new Promise<void>((resolve) => target.once('close', () => resolve()));
       await fs.rm(tmpPath, { force: true });
       throw error;
     }
