@@ -41,8 +41,13 @@ export async function filesRoutes(instance: App): Promise<void> {
     },
     async (request, reply) => {
       const upload = await readUpload(request, maxBytes);
-      const meta = await uploadFile({ db, store, maxBytes }, requireActor(request), request.auditContext(), upload);
-      return reply.code(201).send(meta);
+      try {
+        const meta = await uploadFile({ db, store, maxBytes }, requireActor(request), request.auditContext(), upload);
+        return reply.code(201).send(meta);
+      } catch (error) {
+        // The multipart reader may report the size limit itself while the file streams.
+        throw translateMultipartError(error, maxBytes, request.language);
+      }
     },
   );
 
@@ -104,8 +109,8 @@ const MISSING_FILE: Record<Language, string> = {
   en: 'Send one file in the "file" field.',
 };
 const ONE_FILE_ONLY: Record<Language, string> = {
-  vi: 'Mỗi lần chỉ gửi một tệp, không kèm trường khác.',
-  en: 'Send one file at a time, without other fields.',
+  vi: 'Mỗi lần chỉ gửi một tệp và ít trường kèm theo.',
+  en: 'Send one file at a time, with few other fields.',
 };
 
 function translateMultipartError(error: unknown, maxBytes: number, language: Language): unknown {
