@@ -1,7 +1,6 @@
 import type { App } from '../app.js';
 import { DIEN_BIEN } from '../modules/demo/dien-bien.js';
-import { seedProvince } from '../modules/demo/seed-province.js';
-import { seedDemoCatalogue } from '../modules/procedures/seed-demo-catalogue.js';
+import { catalogueLine, seedDemo } from '../modules/demo/seed-demo.js';
 import { AppError } from '../platform/errors/app-error.js';
 import { systemAuditContext } from './audit-context.js';
 import { seedReport } from './seed-report.js';
@@ -15,13 +14,12 @@ export async function onFirstStart(app: App): Promise<string[]> {
   const existing = await db.selectFrom('units').select('id').limit(1).executeTakeFirst();
   if (existing || !config.seedDemoOnStart) return [];
   try {
-    const result = await seedProvince(db, DIEN_BIEN, { password: config.demoPassword, auditContext: systemAuditContext('serve') });
-    const catalogue = await seedDemoCatalogue(db, systemAuditContext('serve'));
+    const result = await seedDemo(db, { password: config.demoPassword, auditContext: systemAuditContext('serve') });
     return [
       '',
       '  Lần chạy đầu tiên: đã nạp dữ liệu mẫu tỉnh Điện Biên (first start: Điện Biên demo data loaded).',
-      ...seedReport(result, DIEN_BIEN.province.name),
-      `  Danh mục thủ tục mẫu: ${catalogue.created} thủ tục (demo procedure catalogue: ${catalogue.created} procedures).`,
+      ...seedReport(result.province, DIEN_BIEN.province.name),
+      catalogueLine(result.catalogue),
     ];
   } catch (error) {
     // Another node starting at the same moment seeded first: the unit codes are unique, its transaction won.

@@ -34,6 +34,9 @@ describe.each(DIALECTS)('cqs seed on %s', { timeout: 120_000 }, (dialect) => {
     expect(await verifyPassword(password!, admin.password_hash)).toBe(true);
     const communes = await demo.database.db.selectFrom('units').select('name').where('type', '=', 'commune').execute();
     expect(communes.length).toBeGreaterThanOrEqual(10);
+    expect(first.stdout).toMatch(/Danh mục thủ tục mẫu: 1\d thủ tục/);
+    const procedures = await demo.database.db.selectFrom('procedures').select('code').execute();
+    expect(procedures.length).toBeGreaterThanOrEqual(12);
 
     const again = await runCli(['seed', 'demo'], { env: cliEnv(demo) });
     expect(again.code).toBe(1);
