@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../../test/support/databases.js';
 import { insertUser } from '../../test/support/fixtures.js';
@@ -15,9 +17,16 @@ describe.each(DIALECTS)('housekeeping on %s', (dialect) => {
   });
   afterEach(async () => t?.cleanup());
 
-  it('removes expired and idle sessions and old rate-limit windows, and keeps live ones', async () => {
+  it('removes expired and idle sessions, old rate-limit windows and abandoned upload temp files, and keeps live ones', async () => {
     const { db } = t.database;
-    const config = loadConfig({ SESSION_IDLE_MINUTES: '30' });
+    const config = loadConfig({ SESSION_IDLE_MINUTES: '30', DATA_DIR: t.dataDir });
+    // An upload interrupted two hours ago, and one in progress.
+    const tmp = path.join(t.dataDir, 'files', 'tmp');
+    fs.mkdirSync(tmp, { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'old.part'), 'half an upload');
+    fs.writeFileSync(path.join(tmp, 'live.part'), 'an upload in progress');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    fs.utimesSync(path.join(tmp, 'old.part'), twoHoursAgo, twoHoursAgo);
     const user = await insertUser(db);
     const base = { userId: user.id, mfaVerified: true, ip: null, userAgent: null };
     const live = await createSession(db, { ...base, kind: SessionKind.Cookie, ttlMs: 3_600_000 });
@@ -31,7 +40,8 @@ describe.each(DIALECTS)('housekeeping on %s', (dialect) => {
 
     const report = await runMaintenance(db, config, new Date(Date.now() + 10));
 
-    expect(report).toEqual({ sessions: 2, rateLimits: 1 });
+    expect(report).toEqual({ sessions: 2, rateLimits: 1, tempFiles: 1 });
+    expect(fs.readdirSync(tmp)).toEqual(['live.part']);
     const left = (await db.selectFrom('sessions').select('id').execute()).map((r) => r.id).sort();
     expect(left).toEqual([live.row.id, longToken.row.id].sort());
     expect(left).not.toContain(expired.row.id);

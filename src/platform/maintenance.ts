@@ -2,15 +2,18 @@ import type { Config } from './config.js';
 import type { Db } from './database/database.js';
 import { SessionKind } from './auth/sessions.js';
 import { deleteStaleRateLimits } from './http/rate-limit.js';
+import { createFileStore } from './storage/create-file-store.js';
 
 export interface MaintenanceReport {
   sessions: number;
   rateLimits: number;
+  tempFiles: number;
 }
 
 /**
  * Housekeeping that keeps the shared tables small: sessions past their absolute or idle limit (they are
- * refused anyway, this only reclaims space) and rate-limit windows older than an hour.
+ * refused anyway, this only reclaims space), rate-limit windows older than an hour, and temp files of uploads
+ * interrupted more than an hour ago (a live upload's temp file is younger).
  */
 export async function runMaintenance(db: Db, config: Config, now = new Date()): Promise<MaintenanceReport> {
   const idleCutoff = new Date(now.getTime() - config.session.idleMinutes * 60_000).toISOString();
@@ -23,8 +26,10 @@ export async function runMaintenance(db: Db, config: Config, now = new Date()): 
       ]),
     )
     .executeTakeFirst();
-  const rateLimits = await deleteStaleRateLimits(db, new Date(now.getTime() - 60 * 60_000));
-  return { sessions: Number(sessions.numDeletedRows), rateLimits };
+  const hourAgo = new Date(now.getTime() - 60 * 60_000);
+  const rateLimits = await deleteStaleRateLimits(db, hourAgo);
+  const tempFiles = (await createFileStore(config).sweepTemp?.(now.getTime() - hourAgo.getTime())) ?? 0;
+  return { sessions: Number(sessions.numDeletedRows), rateLimits, tempFiles };
 }
 
 const INTERVAL_MS = 10 * 60_000;

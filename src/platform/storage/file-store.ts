@@ -19,6 +19,8 @@ export interface FileStore {
   /** The stored bytes; throws when the blob does not exist (callers check their own records first). */
   get(sha256: string): Promise<Readable>;
   exists(sha256: string): Promise<boolean>;
+  /** Removes what interrupted uploads left behind, older than `maxAgeMs`, where the store keeps such leftovers. */
+  sweepTemp?(maxAgeMs: number): Promise<number>;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;

@@ -72,7 +72,12 @@ export class LocalFileStore implements FileStore {
    */
   async sweepTemp(maxAgeMs: number, now = Date.now()): Promise<number> {
     let removed = 0;
-    for (const name of await fs.readdir(this.tmpDir)) {
+    // No upload yet means no temp folder, and nothing to sweep.
+    const names = await fs.readdir(this.tmpDir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    for (const name of names) {
       const tmpPath = path.join(this.tmpDir, name);
       const stat = await fs.stat(tmpPath).catch(() => undefined);
       if (stat?.isFile() && now - stat.mtimeMs > maxAgeMs) {
