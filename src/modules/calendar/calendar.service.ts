@@ -4,7 +4,7 @@ import { Permission } from '../../platform/auth/roles.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { DEFAULT_OFFICE_HOURS, type CalendarEntryKind } from '../../platform/calendar/calendar-config.js';
 import { validateCalendarConfig } from '../../platform/calendar/validate-calendar-config.js';
-import type { Db, Executor } from '../../platform/database/database.js';
+import type { Db, Executor, Tx } from '../../platform/database/database.js';
 import { AppError, type FieldError } from '../../platform/errors/app-error.js';
 import type { Language } from '../../platform/i18n/language.js';
 import { findUnitRow } from '../units/units.repository.js';
@@ -143,34 +143,39 @@ export async function setOfficeHours(
   assertActive(await requireExistingUnit(db, unitId));
   const errors = validateCalendarConfig({ officeHours: input.officeHours, workingWeekdays: input.workingWeekdays, entries: [] }, language);
   if (errors.length > 0) throw new AppError('CALENDAR_CONFIG_INVALID', {}, errors);
-  const result = await db.transaction().execute(async (tx) => {
-    const before = await describeOfficeHours(tx, unitId);
-    await upsertOfficeHours(tx, { unitId, ...input }, { userId: actor.userId, at: new Date().toISOString() });
-    const after = await describeOfficeHours(tx, unitId);
-    await recordAudit(tx, context, {
-      action: 'calendar.office_hours.set',
-      entityType: 'unit',
-      entityId: unitId,
-      unitId,
-      summary: { before: pickHours(before), after: pickHours(after) },
-    });
-    return after;
-  });
-  invalidateCalendars(db);
-  return result;
+  return changeOfficeHours(db, context, unitId, 'calendar.office_hours.set', (tx) =>
+    upsertOfficeHours(tx, { unitId, ...input }, { userId: actor.userId, at: new Date().toISOString() }),
+  );
 }
 
 /** Drops the unit's own hours so it inherits again from its ancestors (or the shipped default). */
 export async function clearOfficeHours(db: Db, context: AuditContext, actor: Actor, unitId: number): Promise<OfficeHours> {
   await requireCalendarManager(db, actor, unitId);
   await requireExistingUnit(db, unitId);
+  return changeOfficeHours(db, context, unitId, 'calendar.office_hours.clear', async (tx, before) => {
+    // Nothing of its own to clear: no change, no audit entry.
+    if (before.source !== 'own') return false;
+    await deleteOfficeHours(tx, unitId);
+  });
+}
+
+/**
+ * One office-hours change in one transaction, audited with the hours before and after; `change` may return
+ * false to say there was nothing to do. The per-process calendar cache is dropped afterwards.
+ */
+async function changeOfficeHours(
+  db: Db,
+  context: AuditContext,
+  unitId: number,
+  action: string,
+  change: (tx: Tx, before: OfficeHours) => Promise<unknown>,
+): Promise<OfficeHours> {
   const result = await db.transaction().execute(async (tx) => {
     const before = await describeOfficeHours(tx, unitId);
-    if (before.source !== 'own') return before;
-    await deleteOfficeHours(tx, unitId);
+    if ((await change(tx, before)) === false) return before;
     const after = await describeOfficeHours(tx, unitId);
     await recordAudit(tx, context, {
-      action: 'calendar.office_hours.clear',
+      action,
       entityType: 'unit',
       entityId: unitId,
       unitId,
