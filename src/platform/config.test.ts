@@ -20,6 +20,7 @@ describe('configuration from environment variables', () => {
     ['LOG_LEVEL', 'loud'],
     ['TRUST_PROXY', 'maybe'],
     ['SESSION_IDLE_MINUTES', '0'],
+    ['METRICS_TOKEN', 'short'],
     ['UPLOAD_MAX_BYTES', '10MB'],
     ['UPLOAD_MAX_BYTES', '100'],
     ['SMTP_URL', 'http://relay.example.vn'],

@@ -15,6 +15,8 @@ export interface Config {
   /** Seed the Điện Biên demo data when the database has no units yet. */
   seedDemoOnStart: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** When set, GET /metrics requires `Authorization: Bearer <token>` (the scraper's secret). */
+  metricsToken: string | undefined;
   trustProxy: boolean;
   bodyLimitBytes: number;
   /** Largest accepted upload (POST /api/files), counted while streaming to disk. */
@@ -97,6 +99,12 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+function metricsToken(env: Env): string | undefined {
+  const token = env.METRICS_TOKEN || undefined;
+  if (token !== undefined && token.length < 16) throw new ConfigError('METRICS_TOKEN', 'phải có ít nhất 16 ký tự');
+  return token;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -123,6 +131,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoPassword,
     seedDemoOnStart: boolean(env, 'CQS_SEED_DEMO', true),
     logLevel,
+    metricsToken: metricsToken(env),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
     uploadMaxBytes: integer(env, 'UPLOAD_MAX_BYTES', 10 * 1_048_576, 1024, 1_073_741_824),

@@ -33,6 +33,22 @@ describe.each(DIALECTS)('health and platform endpoints on %s', (dialect) => {
     expect(response.body).toContain('cqs_http_requests_total{method="GET",route="/api/health",status="200"}');
   });
 
+  it('keeps metrics behind the scraper secret when METRICS_TOKEN is set', async () => {
+    const guarded = await createTestApp(dialect, { METRICS_TOKEN: 'scraper-secret-0123456789' });
+    try {
+      const anonymous = await guarded.app.inject({ method: 'GET', url: '/metrics' });
+      expect(anonymous.statusCode).toBe(401);
+      expect(anonymous.json().code).toBe('UNAUTHENTICATED');
+      const wrong = await guarded.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer nope' } });
+      expect(wrong.statusCode).toBe(401);
+      const right = await guarded.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer scraper-secret-0123456789' } });
+      expect(right.statusCode).toBe(200);
+      expect(right.body).toContain('cqs_http_requests_total');
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('answers an unknown API route with a Vietnamese problem, English on request', async () => {
     const vi = await t.app.inject({ method: 'GET', url: '/api/khong-co' });
     expect(vi.statusCode).toBe(404);

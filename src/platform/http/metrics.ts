@@ -1,4 +1,6 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors/app-error.js';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics at GET /metrics: process metrics plus request counts and latencies per route. */
@@ -26,7 +28,13 @@ export function registerMetrics(app: FastifyInstance): Registry {
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
-  app.get('/metrics', { schema: { hide: true }, config: { public: true } }, async (_request, reply) => {
+  const expected = app.ctx.config.metricsToken ? Buffer.from(`Bearer ${app.ctx.config.metricsToken}`) : undefined;
+  app.get('/metrics', { schema: { hide: true }, config: { public: true } }, async (request, reply) => {
+    // Route statistics are operational data: behind a scraper secret when one is configured.
+    if (expected) {
+      const sent = Buffer.from(request.headers.authorization ?? '');
+      if (sent.length !== expected.length || !timingSafeEqual(sent, expected)) throw new AppError('UNAUTHENTICATED');
+    }
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });
