@@ -13,6 +13,8 @@ import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OfficeHomePage } from './pages/office-home-page';
 import { PortalPage } from './pages/portal-page';
+import { ServicesDetailPage } from './pages/services-detail-page';
+import { ServicesPage } from './pages/services-page';
 import { UnitsPage } from './pages/units-page';
 import { UsersPage } from './pages/users-page';
 
@@ -22,7 +24,8 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/login', element: <LoginPage /> },
-      { path: '/services', element: <ComingSoonPage titleKey="public.services" /> },
+      { path: '/services', element: <ServicesPage /> },
+      { path: '/services/:code', element: <ServicesDetailPage /> },
       { path: '/tracking', element: <ComingSoonPage titleKey="public.tracking" /> },
       {
         path: '/portal',

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditContext } from '../../src/platform/audit/audit.js';
+import { DEMO_CATALOGUE } from '../../src/modules/procedures/demo-catalogue.js';
+import { seedDemoCatalogue } from '../../src/modules/procedures/seed-demo-catalogue.js';
+import { insertProvinceTree } from '../support/fixtures.js';
+import { pickOption } from './support/antd.js';
+import { expectAccessible, screenshot, useChromiumSession } from './support/browser.js';
+
+const auditContext: AuditContext = { actorId: null, actorUsername: 'system', ip: null, requestId: 'e2e-procedures' };
+
+/** A visitor, without signing in, finds a procedure in the public catalogue and reads what to bring. */
+describe('public procedure catalogue in Chromium', { timeout: 120_000 }, () => {
+  const s = useChromiumSession(async (server) => {
+    await insertProvinceTree(server.db);
+    await seedDemoCatalogue(server.db, auditContext);
+  });
+  const results = () => s.page.getByRole('region', { name: 'Kết quả tìm kiếm' });
+  const resultNames = () => results().getByRole('heading', { level: 3 });
+
+  it('finds "Đăng ký khai sinh" first when typed without diacritics, and keeps the search in the address', async () => {
+    await s.page.goto('/services');
+    await s.page.getByRole('heading', { level: 1, name: 'Dịch vụ công trực tuyến' }).waitFor();
+    await s.page.getByText(`Tìm thấy ${DEMO_CATALOGUE.length} thủ tục`).waitFor();
+    await s.page.getByLabel('Tên hoặc mã thủ tục').fill('dang ky khai sinh');
+    await s.page.getByLabel('Tên hoặc mã thủ tục').press('Enter');
+    await s.page.waitForURL(/\/services\?q=dang\+ky\+khai\+sinh$/);
+    await expect.poll(() => resultNames().first().innerText()).toBe('Đăng ký khai sinh');
+    const first = results().getByRole('listitem').first();
+    expect(await first.innerText()).toContain('1.001193');
+    expect(await first.innerText()).toContain('Toàn trình');
+    expect(await first.innerText()).toContain('Miễn phí');
+    await expectAccessible(s.page);
+    await screenshot(s.page, 'services-search');
+  });
+
+  it('opens the procedure: documents with the data-store mark, free fee, legal basis and no filing yet', async () => {
+    await resultNames().first().getByRole('link').click();
+    await s.page.waitForURL('**/services/1.001193');
+    await s.page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
+    const documents = s.page.getByRole('region', { name: 'Thành phần hồ sơ' });
+    const idRow = documents.getByRole('row').filter({ hasText: 'Giấy tờ tùy thân của người yêu cầu' });
+    expect(await idRow.innerText()).toContain('Có thể lấy từ kho dữ liệu');
+    expect(await documents.getByRole('row').filter({ hasText: 'Giấy chứng sinh' }).innerText()).toContain('Bắt buộc');
+    const fees = s.page.locator('section').filter({ has: s.page.getByRole('heading', { level: 2, name: 'Phí, lệ phí' }) });
+    expect(await fees.getByRole('row').filter({ hasText: 'Lệ phí đăng ký khai sinh' }).innerText()).toContain('Miễn phí');
+    await s.page.getByText('Luật Hộ tịch số 60/2014/QH13').waitFor();
+    expect(await s.page.getByText('8 giờ làm việc').count()).toBe(1);
+    expect(await s.page.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).isDisabled()).toBe(true);
+    await expectAccessible(s.page);
+    await screenshot(s.page, 'services-detail');
+
+    await s.page.goBack();
+    await s.page.waitForURL(/\/services\?q=dang\+ky\+khai\+sinh$/);
+    expect(await s.page.getByLabel('Tên hoặc mã thủ tục').inputValue()).toBe('dang ky khai sinh');
+    await expect.poll(() => resultNames().first().innerText()).toBe('Đăng ký khai sinh');
+  });
+
+  it('shows a fee in đồng with Vietnamese grouping', async () => {
+    await s.page.goto('/services/2.000488');
+    await s.page.getByRole('heading', { level: 1, name: /Cấp Phiếu lý lịch tư pháp/ }).waitFor();
+    expect(await s.page.getByRole('cell', { name: '200.000 đ' }).count()).toBe(1);
+  });
+
+  it('filters by online level "Một phần"', async () => {
+    const partly = DEMO_CATALOGUE.filter((procedure) => procedure.onlineLevel === 'mot_phan');
+    await s.page.goto('/services');
+    await s.page.getByText(`Tìm thấy ${DEMO_CATALOGUE.length} thủ tục`).waitFor();
+    await pickOption(s.page, s.page.locator('form'), 'Mức độ trực tuyến', 'Một phần');
+    await s.page.waitForURL(/\/services\?onlineLevel=mot_phan$/);
+    await s.page.getByText(`Tìm thấy ${partly.length} thủ tục`).waitFor();
+    const names = await resultNames().allInnerTexts();
+    expect(names.sort()).toEqual(partly.map((procedure) => procedure.name).sort());
+    const tags = await results().getByRole('listitem').evaluateAll((items) => items.map((item) => item.textContent ?? ''));
+    expect(tags.every((text) => text.includes('Một phần') && !text.includes('Toàn trình'))).toBe(true);
+    await expectAccessible(s.page);
+    await screenshot(s.page, 'services-filter-online-level');
+  });
+
+  it('an unknown code shows the not-found page', async () => {
+    await s.page.goto('/services/9.999999');
+    await s.page.getByRole('heading', { level: 1, name: 'Không tìm thấy thủ tục' }).waitFor();
+    await s.page.getByText('Không có thủ tục mang mã 9.999999 trong danh mục.').waitFor();
+    await expectAccessible(s.page);
+    await screenshot(s.page, 'services-not-found');
+  });
+});
