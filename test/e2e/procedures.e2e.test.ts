@@ -76,6 +76,18 @@ describe('public procedure catalogue in Chromium', { timeout: 120_000 }, () => {
     await screenshot(s.page, 'services-filter-online-level');
   });
 
+  it('filters by field and level together with the online level, and clears the filters', async () => {
+    const civilStatus = DEMO_CATALOGUE.filter((procedure) => procedure.field === 'Hộ tịch' && procedure.level === 'commune' && procedure.onlineLevel === 'mot_phan');
+    await pickOption(s.page, s.page.locator('form'), 'Lĩnh vực', 'Hộ tịch');
+    await pickOption(s.page, s.page.locator('form'), 'Cấp thực hiện', 'Cấp xã');
+    await s.page.waitForURL(/\/services\?field=H%E1%BB%99\+t%E1%BB%8Bch&level=commune&onlineLevel=mot_phan$/);
+    await s.page.getByText(`Tìm thấy ${civilStatus.length} thủ tục`).waitFor();
+    expect((await resultNames().allInnerTexts()).sort()).toEqual(civilStatus.map((procedure) => procedure.name).sort());
+    await s.page.getByRole('button', { name: 'Xóa bộ lọc' }).click();
+    await s.page.waitForURL(/\/services$/);
+    await s.page.getByText(`Tìm thấy ${DEMO_CATALOGUE.length} thủ tục`).waitFor();
+  });
+
   it('an unknown code shows the not-found page', async () => {
     await s.page.goto('/services/9.999999');
     await s.page.getByRole('heading', { level: 1, name: 'Không tìm thấy thủ tục' }).waitFor();

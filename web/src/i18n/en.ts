@@ -297,6 +297,7 @@ export const en: Resources = {
     originals: 'Originals',
     copies: 'Copies',
     mandatory: 'Mandatory',
+    requirementNotes: 'Requirement',
     optional: 'Optional',
     fromDataStore: 'Can be taken from the data store',
     template: 'Template',

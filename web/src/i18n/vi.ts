@@ -296,6 +296,7 @@ export const vi = {
     originals: 'Bản chính',
     copies: 'Bản sao',
     mandatory: 'Bắt buộc',
+    requirementNotes: 'Yêu cầu',
     optional: 'Không bắt buộc',
     fromDataStore: 'Có thể lấy từ kho dữ liệu',
     template: 'Mẫu đơn, tờ khai',

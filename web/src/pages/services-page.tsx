@@ -23,7 +23,7 @@ export function ServicesPage() {
       <Typography.Paragraph>{t('procedures.intro')}</Typography.Paragraph>
       <section aria-labelledby="procedure-search-title">
         <Card>
-          <Typography.Title id="procedure-search-title" level={2} className="cqs-card-title" style={{ marginBottom: 16 }}>
+          <Typography.Title id="procedure-search-title" level={2} className="cqs-search-title">
             {t('procedures.searchTitle')}
           </Typography.Title>
           <ProcedureFilters query={query} onChange={setQuery} />

@@ -23,11 +23,11 @@ export function RequirementsTable({ requirements }: { requirements: ProcedureReq
         </>
       ),
     },
-    { title: t('procedures.originals'), dataIndex: 'originals', align: 'center', width: 96 },
-    { title: t('procedures.copies'), dataIndex: 'copies', align: 'center', width: 96 },
+    { title: t('procedures.originals'), dataIndex: 'originals', align: 'center', width: 112 },
+    { title: t('procedures.copies'), dataIndex: 'copies', align: 'center', width: 112 },
     {
-      title: t('procedures.mandatory'),
-      key: 'mandatory',
+      title: t('procedures.requirementNotes'),
+      key: 'notes',
       width: 220,
       render: (_, requirement) => (
         <>
