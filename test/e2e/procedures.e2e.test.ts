@@ -88,6 +88,14 @@ describe('public procedure catalogue in Chromium', { timeout: 120_000 }, () => {
     await s.page.getByText(`Tìm thấy ${DEMO_CATALOGUE.length} thủ tục`).waitFor();
   });
 
+  it('a search without results says so, readably', async () => {
+    await s.page.goto('/services?q=khong+co+thu+tuc+nay');
+    await s.page.getByText('Tìm thấy 0 thủ tục').waitFor();
+    await results().getByText('Không có thủ tục nào phù hợp.', { exact: false }).waitFor();
+    expect(await s.page.getByLabel('Tên hoặc mã thủ tục').inputValue()).toBe('khong co thu tuc nay');
+    await expectAccessible(s.page);
+  });
+
   it('an unknown code shows the not-found page', async () => {
     await s.page.goto('/services/9.999999');
     await s.page.getByRole('heading', { level: 1, name: 'Không tìm thấy thủ tục' }).waitFor();
