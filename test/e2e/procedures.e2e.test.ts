@@ -88,6 +88,19 @@ describe('public procedure catalogue in Chromium', { timeout: 120_000 }, () => {
     await s.page.getByText(`Tìm thấy ${DEMO_CATALOGUE.length} thủ tục`).waitFor();
   });
 
+  it('pages through the whole catalogue with the page in the address, and Back returns to page 1', async () => {
+    await s.page.goto('/services');
+    await s.page.getByText(`Tìm thấy ${DEMO_CATALOGUE.length} thủ tục`).waitFor();
+    await expect.poll(() => resultNames().count()).toBe(10);
+    await expectAccessible(s.page);
+    await s.page.locator('.ant-pagination-item-2').click();
+    await s.page.waitForURL(/\/services\?page=2$/);
+    await expect.poll(() => resultNames().count()).toBe(DEMO_CATALOGUE.length - 10);
+    await s.page.goBack();
+    await s.page.waitForURL(/\/services$/);
+    await expect.poll(() => resultNames().count()).toBe(10);
+  });
+
   it('a search without results says so, readably', async () => {
     await s.page.goto('/services?q=khong+co+thu+tuc+nay');
     await s.page.getByText('Tìm thấy 0 thủ tục').waitFor();
