@@ -4,7 +4,7 @@ import type { ProcedureDocument } from './procedures.schema.js';
  * Demo catalogue for the Điện Biên demo province: procedures a province and its communes handle every day.
  * Codes, times, fees and legal bases are given as best known from the national catalogue
  * (dichvucong.gov.vn) after the two-level local government of 1 July 2025 — verify each against the
- * province's published catalogue (Quyết định công bố danh mục TTHC) before real use. Fees marked "verify"
+ * province's published catalogue (Quyết định công bố danh mục TTHC) before real use. Values marked "verify before production"
  * are set by provincial People's Council resolutions and differ between provinces.
  */
 
@@ -95,7 +95,7 @@ function procedure({ approverRole, requirements, ...draft }: Draft): ProcedureDo
 const HO_TICH = 'Hộ tịch';
 const LUAT_HO_TICH = 'Luật Hộ tịch số 60/2014/QH13';
 const ND_123 = 'Nghị định số 123/2015/NĐ-CP quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch';
-const TT_04 = 'Thông tư số 04/2020/TT-BTP quy định chi tiết thi hành Luật Hộ tịch (verify)';
+const TT_04 = 'Thông tư số 04/2020/TT-BTP quy định chi tiết thi hành Luật Hộ tịch'; // verify before production
 const LUAT_CU_TRU = 'Luật Cư trú số 68/2020/QH14';
 
 export const DEMO_CATALOGUE: ProcedureDocument[] = [
@@ -201,7 +201,7 @@ export const DEMO_CATALOGUE: ProcedureDocument[] = [
     result: { type: 'paper', name: 'Bản sao được chứng thực từ bản chính' },
     legalBasis: [
       'Nghị định số 23/2015/NĐ-CP về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký và chứng thực hợp đồng, giao dịch',
-      'Thông tư số 226/2016/TT-BTC quy định mức thu, chế độ thu, nộp phí chứng thực (verify)',
+      'Thông tư số 226/2016/TT-BTC quy định mức thu, chế độ thu, nộp phí chứng thực', // verify before production
     ],
     approverRole: 'agency_leader',
   }),
@@ -213,7 +213,7 @@ export const DEMO_CATALOGUE: ProcedureDocument[] = [
     competentUnitCodes: COMMUNES,
     onlineLevel: 'toan_trinh',
     processingTime: days(3),
-    fees: [{ code: 'le_phi', name: 'Lệ phí đăng ký hộ kinh doanh (theo nghị quyết HĐND tỉnh, verify)', amountVnd: 100_000 }],
+    fees: [{ code: 'le_phi', name: 'Lệ phí đăng ký hộ kinh doanh (theo nghị quyết HĐND tỉnh)', amountVnd: 100_000 }], // verify before production
     requirements: [
       { code: 'giay_de_nghi', name: 'Giấy đề nghị đăng ký hộ kinh doanh theo mẫu' },
       { code: 'bien_ban_hop', name: 'Biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh (nếu các thành viên cùng đăng ký)', mandatory: false },
@@ -227,7 +227,7 @@ export const DEMO_CATALOGUE: ProcedureDocument[] = [
       soLaoDong: { type: 'integer', title: 'Số lượng lao động', minimum: 0 },
     }),
     result: { type: 'both', name: 'Giấy chứng nhận đăng ký hộ kinh doanh' },
-    legalBasis: ['Nghị định số 01/2021/NĐ-CP về đăng ký doanh nghiệp (Chương VIII — hộ kinh doanh)', 'Thông tư số 02/2023/TT-BKHĐT (verify)'],
+    legalBasis: ['Nghị định số 01/2021/NĐ-CP về đăng ký doanh nghiệp (Chương VIII — hộ kinh doanh)', 'Thông tư số 02/2023/TT-BKHĐT'], // verify before production
   }),
   procedure({
     code: '2.000488',
@@ -253,7 +253,7 @@ export const DEMO_CATALOGUE: ProcedureDocument[] = [
     legalBasis: [
       'Luật Lý lịch tư pháp số 28/2009/QH12',
       'Nghị định số 111/2010/NĐ-CP quy định chi tiết một số điều của Luật Lý lịch tư pháp',
-      'Thông tư số 244/2016/TT-BTC quy định mức thu phí cung cấp thông tin lý lịch tư pháp (verify)',
+      'Thông tư số 244/2016/TT-BTC quy định mức thu phí cung cấp thông tin lý lịch tư pháp', // verify before production
     ],
     approverRole: 'division_head',
   }),
@@ -265,7 +265,7 @@ export const DEMO_CATALOGUE: ProcedureDocument[] = [
     competentUnitCodes: COMMUNES,
     onlineLevel: 'mot_phan',
     processingTime: days(15),
-    fees: [{ code: 'le_phi', name: 'Lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ (theo nghị quyết HĐND tỉnh, verify)', amountVnd: 75_000 }],
+    fees: [{ code: 'le_phi', name: 'Lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ (theo nghị quyết HĐND tỉnh)', amountVnd: 75_000 }], // verify before production
     requirements: [
       { code: 'don_de_nghi', name: 'Đơn đề nghị cấp giấy phép xây dựng theo mẫu' },
       { code: 'quyen_su_dung_dat', name: 'Bản sao giấy tờ chứng minh quyền sử dụng đất', originals: 0, copies: 1, fromDataStore: true },
@@ -294,7 +294,7 @@ export const DEMO_CATALOGUE: ProcedureDocument[] = [
     competentUnitCodes: COMMUNES,
     onlineLevel: 'mot_phan',
     processingTime: days(15),
-    fees: [{ code: 'phi_tham_dinh', name: 'Phí thẩm định hồ sơ (theo nghị quyết HĐND tỉnh, verify)', amountVnd: 500_000 }],
+    fees: [{ code: 'phi_tham_dinh', name: 'Phí thẩm định hồ sơ (theo nghị quyết HĐND tỉnh)', amountVnd: 500_000 }], // verify before production
     requirements: [
       { code: 'don_de_nghi', name: 'Đơn xin chuyển mục đích sử dụng đất theo mẫu' },
       { code: 'giay_chung_nhan', name: 'Giấy chứng nhận quyền sử dụng đất', fromDataStore: true },
@@ -327,7 +327,7 @@ export const DEMO_CATALOGUE: ProcedureDocument[] = [
       lyDo: text('Lý do đề nghị xác nhận'),
     }),
     result: { type: 'both', name: 'Giấy xác nhận thông tin về cư trú' },
-    legalBasis: [LUAT_CU_TRU, 'Nghị định số 154/2024/NĐ-CP quy định chi tiết Luật Cư trú', 'Thông tư số 55/2021/TT-BCA (verify)'],
+    legalBasis: [LUAT_CU_TRU, 'Nghị định số 154/2024/NĐ-CP quy định chi tiết Luật Cư trú', 'Thông tư số 55/2021/TT-BCA'], // verify before production
     approverRole: 'division_head',
   }),
   procedure({
@@ -350,7 +350,7 @@ export const DEMO_CATALOGUE: ProcedureDocument[] = [
       quanHeChuHo: text('Quan hệ với chủ hộ'),
     }),
     result: { type: 'electronic', name: 'Thông báo kết quả đăng ký thường trú (cập nhật Cơ sở dữ liệu về cư trú)' },
-    legalBasis: [LUAT_CU_TRU, 'Nghị định số 154/2024/NĐ-CP', 'Thông tư số 75/2022/TT-BTC quy định lệ phí đăng ký cư trú (verify)'],
+    legalBasis: [LUAT_CU_TRU, 'Nghị định số 154/2024/NĐ-CP', 'Thông tư số 75/2022/TT-BTC quy định lệ phí đăng ký cư trú'], // verify before production
     approverRole: 'division_head',
   }),
   procedure({
@@ -361,7 +361,7 @@ export const DEMO_CATALOGUE: ProcedureDocument[] = [
     competentUnitCodes: COMMUNES,
     onlineLevel: 'mot_phan',
     processingTime: days(10),
-    fees: [{ code: 'phi_tham_dinh', name: 'Phí thẩm định cấp giấy phép kinh doanh bán lẻ rượu (verify)', amountVnd: 600_000 }],
+    fees: [{ code: 'phi_tham_dinh', name: 'Phí thẩm định cấp giấy phép kinh doanh bán lẻ rượu', amountVnd: 600_000 }], // verify before production
     requirements: [
       { code: 'don_de_nghi', name: 'Đơn đề nghị cấp Giấy phép bán lẻ rượu theo mẫu' },
       { code: 'dang_ky_kinh_doanh', name: 'Bản sao Giấy chứng nhận đăng ký doanh nghiệp hoặc hộ kinh doanh', originals: 0, copies: 1, fromDataStore: true },
@@ -377,7 +377,7 @@ export const DEMO_CATALOGUE: ProcedureDocument[] = [
     result: { type: 'paper', name: 'Giấy phép bán lẻ rượu' },
     legalBasis: [
       'Nghị định số 105/2017/NĐ-CP về kinh doanh rượu, sửa đổi bởi Nghị định số 17/2020/NĐ-CP',
-      'Thông tư số 168/2016/TT-BTC quy định phí thẩm định kinh doanh hàng hóa hạn chế kinh doanh (verify)',
+      'Thông tư số 168/2016/TT-BTC quy định phí thẩm định kinh doanh hàng hóa hạn chế kinh doanh', // verify before production
     ],
   }),
   procedure({
@@ -388,7 +388,7 @@ export const DEMO_CATALOGUE: ProcedureDocument[] = [
     competentUnitCodes: COMMUNES,
     onlineLevel: 'toan_trinh',
     processingTime: hours(8),
-    fees: [{ code: 'phi_ban_sao', name: 'Phí cấp bản sao trích lục: 8.000 đồng/bản (verify)', amountVnd: 8000 }],
+    fees: [{ code: 'phi_ban_sao', name: 'Phí cấp bản sao trích lục: 8.000 đồng/bản', amountVnd: 8000 }], // verify before production
     requirements: [{ code: 'to_khai', name: 'Tờ khai cấp bản sao trích lục hộ tịch theo mẫu' }],
     form: form(['loaiTrichLuc', 'hoTenNguoiDuocCap', 'soBanSao'], {
       loaiTrichLuc: choice('Loại việc hộ tịch', ['Khai sinh', 'Kết hôn', 'Khai tử', 'Nhận cha, mẹ, con', 'Thay đổi, cải chính hộ tịch']),
@@ -397,7 +397,7 @@ export const DEMO_CATALOGUE: ProcedureDocument[] = [
       soBanSao: { type: 'integer', title: 'Số bản sao yêu cầu', minimum: 1, maximum: 20 },
     }),
     result: { type: 'both', name: 'Bản sao trích lục hộ tịch' },
-    legalBasis: [LUAT_HO_TICH, ND_123, 'Thông tư số 281/2016/TT-BTC quy định phí khai thác, sử dụng thông tin trong cơ sở dữ liệu hộ tịch (verify)'],
+    legalBasis: [LUAT_HO_TICH, ND_123, 'Thông tư số 281/2016/TT-BTC quy định phí khai thác, sử dụng thông tin trong cơ sở dữ liệu hộ tịch'], // verify before production
     approverRole: 'division_head',
   }),
   procedure({
@@ -409,7 +409,7 @@ export const DEMO_CATALOGUE: ProcedureDocument[] = [
     onlineLevel: 'mot_phan',
     // Luật Hộ tịch Art. 25: 3 working days.
     processingTime: days(3),
-    fees: [{ code: 'le_phi', name: 'Lệ phí đăng ký nhận cha, mẹ, con (theo nghị quyết HĐND tỉnh, verify)', amountVnd: 15_000 }],
+    fees: [{ code: 'le_phi', name: 'Lệ phí đăng ký nhận cha, mẹ, con (theo nghị quyết HĐND tỉnh)', amountVnd: 15_000 }], // verify before production
     requirements: [
       { code: 'to_khai', name: 'Tờ khai đăng ký nhận cha, mẹ, con theo mẫu' },
       { code: 'chung_cu', name: 'Văn bản hoặc tài liệu chứng minh quan hệ cha, mẹ, con (kết quả giám định ADN …)' },
