@@ -92,7 +92,13 @@ export type ProcedureDocument = Static<typeof ProcedureDocument>;
 /** A stored version: the document plus its version number and when it was made. */
 export const ProcedureVersion = Type.Intersect([
   ProcedureDocument,
-  Type.Object({ version: Type.Integer(), currentVersion: Type.Integer(), versionCreatedAt: Type.String() }),
+  Type.Object({
+    version: Type.Integer(),
+    currentVersion: Type.Integer(),
+    versionCreatedAt: Type.String(),
+    /** The competent units with their current names (null for a code no unit carries), for the public page. */
+    competentUnits: Type.Array(Type.Object({ code: Type.String(), name: Type.Union([Type.String(), Type.Null()]) })),
+  }),
 ]);
 export type ProcedureVersion = Static<typeof ProcedureVersion>;
 

@@ -63,7 +63,16 @@ export async function getProcedure(db: Executor, code: string, version?: number)
   if (!head) throw new AppError('NOT_FOUND');
   const stored = await findVersion(db, code, version ?? head.currentVersion);
   if (!stored) throw new AppError('NOT_FOUND');
-  return { ...withStatus(stored.document), version: stored.version, currentVersion: head.currentVersion, versionCreatedAt: stored.createdAt };
+  const document = withStatus(stored.document);
+  const units = await db.selectFrom('units').select(['code', 'name']).where('code', 'in', document.competentUnitCodes).execute();
+  const names = new Map(units.map((unit) => [unit.code, unit.name]));
+  return {
+    ...document,
+    version: stored.version,
+    currentVersion: head.currentVersion,
+    versionCreatedAt: stored.createdAt,
+    competentUnits: document.competentUnitCodes.map((code) => ({ code, name: names.get(code) ?? null })),
+  };
 }
 
 export async function createProcedure(db: Db, context: AuditContext, performer: Performer, input: ProcedureDocument, language: Language): Promise<ProcedureVersion> {
@@ -115,7 +124,7 @@ export async function retireProcedure(db: Db, context: AuditContext, performer: 
   return db.transaction().execute(async (tx) => {
     const current = await getProcedure(tx, code);
     if (current.status === ProcedureStatus.Retired) throw new AppError('PROCEDURE_RETIRED', { code });
-    const { version: _v, currentVersion: _c, versionCreatedAt: _t, ...document } = current;
+    const { version: _v, currentVersion: _c, versionCreatedAt: _t, competentUnits: _u, ...document } = current;
     const version = current.currentVersion + 1;
     await saveOrConflict(tx, { ...document, status: ProcedureStatus.Retired }, version, performer);
     await recordAudit(tx, context, {

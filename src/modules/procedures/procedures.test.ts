@@ -37,6 +37,8 @@ describe.each(DIALECTS)('procedure catalogue on %s', (dialect) => {
     expect(body).toMatchObject({ code: '1.001193', name: 'Đăng ký khai sinh', version: 1, currentVersion: 1, status: 'active' });
     expect(body.form.schema.properties.hoTen.title).toBe('Họ và tên');
     expect(body.requirements[0]).toMatchObject({ code: 'to_khai', mandatory: true, fromDataStore: false });
+    // Citizens read unit names, not agency identifiers.
+    expect(body.competentUnits).toEqual([{ code: '000.00.00.H18', name: 'UBND tỉnh Điện Biên' }]);
     const audits = await t.db.selectFrom('audit_log').select(['action', 'entity_id']).where('entity_type', '=', 'procedure').where('action', '=', 'procedure.create').execute();
     expect(audits.map((a) => a.entity_id)).toContain('1.001193');
   });

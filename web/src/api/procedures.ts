@@ -51,6 +51,8 @@ export interface ProcedureDetail {
   field: string;
   level: ProcedureLevel;
   competentUnitCodes: string[];
+  /** The same units with their current names (null when no unit carries the code). */
+  competentUnits: { code: string; name: string | null }[];
   onlineLevel: OnlineLevel;
   processingTime: Duration;
   fees: ProcedureFee[];

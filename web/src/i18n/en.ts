@@ -283,7 +283,7 @@ export const en: Resources = {
     onlineLevels: { toan_trinh: 'Fully online', mot_phan: 'Partly online', none: 'Not online' },
     backToList: 'Back to the procedure list',
     overview: 'General information',
-    competentUnits: 'Competent units (identifiers)',
+    competentUnits: 'Competent units',
     result: 'Result',
     resultTypes: { paper: 'Paper', electronic: 'Electronic', both: 'Paper and electronic' },
     version: 'Version',

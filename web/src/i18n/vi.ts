@@ -282,7 +282,7 @@ export const vi = {
     onlineLevels: { toan_trinh: 'Toàn trình', mot_phan: 'Một phần', none: 'Không trực tuyến' },
     backToList: 'Quay lại danh sách thủ tục',
     overview: 'Thông tin chung',
-    competentUnits: 'Cơ quan thực hiện (mã định danh)',
+    competentUnits: 'Cơ quan thực hiện',
     result: 'Kết quả thực hiện',
     resultTypes: { paper: 'Bản giấy', electronic: 'Bản điện tử', both: 'Bản giấy và bản điện tử' },
     version: 'Phiên bản',

@@ -98,9 +98,9 @@ export function ServicesDetailPage() {
           <Descriptions.Item label={t('procedures.level')}>{t(`procedures.levels.${p.level}`)}</Descriptions.Item>
           <Descriptions.Item label={t('procedures.competentUnits')}>
             <Flex wrap gap={4}>
-              {p.competentUnitCodes.map((unit) => (
-                <Tag key={unit} bordered={false}>
-                  {unit}
+              {p.competentUnits.map((unit) => (
+                <Tag key={unit.code} bordered={false} title={unit.code}>
+                  {unit.name ?? unit.code}
                 </Tag>
               ))}
             </Flex>
