@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditContext } from '../../src/platform/audit/audit.js';
 import { DEMO_CATALOGUE } from '../../src/modules/procedures/demo-catalogue.js';
-import { seedDemoCatalogue } from '../../src/modules/procedures/seed-demo-catalogue.js';
-import { insertProvinceTree } from '../support/fixtures.js';
+import { seedDemo } from '../../src/modules/demo/seed-demo.js';
+import { TEST_PASSWORD } from '../support/fixtures.js';
 import { pickOption } from './support/antd.js';
 import { expectAccessible, screenshot, useChromiumSession } from './support/browser.js';
 
@@ -11,8 +11,8 @@ const auditContext: AuditContext = { actorId: null, actorUsername: 'system', ip:
 /** A visitor, without signing in, finds a procedure in the public catalogue and reads what to bring. */
 describe('public procedure catalogue in Chromium', { timeout: 120_000 }, () => {
   const s = useChromiumSession(async (server) => {
-    await insertProvinceTree(server.db);
-    await seedDemoCatalogue(server.db, auditContext);
+    // The Điện Biên demo: its communes are the competent units of the commune-level procedures.
+    await seedDemo(server.db, { password: TEST_PASSWORD, auditContext });
   });
   const results = () => s.page.getByRole('region', { name: 'Kết quả tìm kiếm' });
   const resultNames = () => results().getByRole('heading', { level: 3 });
@@ -37,6 +37,7 @@ describe('public procedure catalogue in Chromium', { timeout: 120_000 }, () => {
     await resultNames().first().getByRole('link').click();
     await s.page.waitForURL('**/services/1.001193');
     await s.page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
+    await s.page.getByText('UBND phường Điện Biên Phủ').waitFor();
     const documents = s.page.getByRole('region', { name: 'Thành phần hồ sơ' });
     const idRow = documents.getByRole('row').filter({ hasText: 'Giấy tờ tùy thân của người yêu cầu' });
     expect(await idRow.innerText()).toContain('Có thể lấy từ kho dữ liệu');
