@@ -1,3 +1,4 @@
+import { fill } from '../../platform/i18n/language.js';
 import type { AgencyHeading, PdfRenderOptions } from '../../platform/pdf/index.js';
 
 /**
@@ -34,7 +35,7 @@ export function resolveLabels<Labels extends object>(defaults: Labels, overrides
 
 /** Fills `{name}` placeholders in a label; an unknown placeholder is left visible so a bad template shows. */
 export function fillLabel(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  return fill(template, values);
 }
 
 /** Address of the public tracking page the receipt's QR code opens (domain.md §4 "Tracking"). */

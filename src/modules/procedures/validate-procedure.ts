@@ -1,7 +1,7 @@
 import type { FieldError } from '../../platform/errors/app-error.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { toFieldErrors } from '../../platform/errors/validation-messages.js';
-import type { Language } from '../../platform/i18n/language.js';
+import { fill, type Language } from '../../platform/i18n/language.js';
 import { createFormAjv } from './form-ajv.js';
 import { TimeUnit, type Duration, type ProcedureDocument } from './procedures.schema.js';
 
@@ -25,7 +25,7 @@ const MESSAGES = {
 } as const;
 
 function message(key: keyof typeof MESSAGES, language: Language, params: Record<string, string | number> = {}): string {
-  return MESSAGES[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+  return fill(MESSAGES[key][language], params);
 }
 
 const ajv = createFormAjv();
