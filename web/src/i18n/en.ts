@@ -1,7 +1,9 @@
+import { dossierEn } from '../dossiers/i18n-en';
 import type { Resources } from './vi';
 
 /** English — second language; same keys as vi.ts (the type makes a missing key a compile error). */
 export const en: Resources = {
+  dossier: dossierEn,
   app: { name: 'Digital Government', skipToContent: 'Skip to main content' },
   language: { label: 'Language', vi: 'Tiếng Việt', en: 'English' },
   common: {

@@ -1,5 +1,7 @@
+import { dossierVi } from '../dossiers/i18n-vi';
 /** Tiếng Việt — the default language of every page. */
 export const vi = {
+  dossier: dossierVi,
   app: { name: 'Chính quyền số', skipToContent: 'Bỏ qua, đến nội dung chính' },
   language: { label: 'Ngôn ngữ', vi: 'Tiếng Việt', en: 'English' },
   common: {
