@@ -156,7 +156,7 @@ describe('administrator and official in Chromium', { timeout: 120_000 }, () => {
     expect(header).toContain('Nguyễn Văn An');
     expect(header).toContain('Phòng Hành chính tư pháp');
     const menu = s.page.getByRole('navigation', { name: 'Điều hướng chính' });
-    expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(['Trang làm việc']);
+    expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(['Trang làm việc', 'Hồ sơ một cửa']);
     expect(await s.page.getByRole('main').innerText()).toContain('Chuyên viên');
     await screenshot(s.page, 'office-home-official');
     await expectAccessible(s.page);

@@ -7,6 +7,7 @@ import { PublicLayout } from './layouts/public-layout';
 import { AccountSecurityPage } from './pages/account-security-page';
 import { AuditPage } from './pages/audit-page';
 import { CalendarPage } from './pages/calendar-page';
+import { OfficeDossiersPage } from './pages/office-dossiers-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { HomePage } from './pages/home-page';
 import { LoginPage } from './pages/login-page';
@@ -56,6 +57,7 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <OfficeHomePage /> },
+      { path: 'dossiers', element: <OfficeDossiersPage /> },
       {
         path: 'units',
         element: (

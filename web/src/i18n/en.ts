@@ -1,9 +1,11 @@
+import { officeDossiersEn } from '../office-dossiers/i18n-en';
 import { dossierEn } from '../dossiers/i18n-en';
 import type { Resources } from './vi';
 
 /** English — second language; same keys as vi.ts (the type makes a missing key a compile error). */
 export const en: Resources = {
   dossier: dossierEn,
+  officeDossiers: officeDossiersEn,
   app: { name: 'Digital Government', skipToContent: 'Skip to main content' },
   language: { label: 'Language', vi: 'Tiếng Việt', en: 'English' },
   common: {

@@ -1,6 +1,6 @@
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FolderOpenOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Permission, type Me } from '../api/types';
@@ -15,6 +15,7 @@ interface Entry {
 
 const ENTRIES: Entry[] = [
   { path: '/office', labelKey: 'shell.workspace', icon: <HomeOutlined /> },
+  { path: '/office/dossiers', labelKey: 'dossier.menu', icon: <FolderOpenOutlined />, permission: Permission.OfficeAccess },
   { path: '/office/units', labelKey: 'shell.units', icon: <ApartmentOutlined />, permission: Permission.UnitManage },
   { path: '/office/users', labelKey: 'shell.users', icon: <TeamOutlined />, permission: Permission.UserRead },
   { path: '/office/audit', labelKey: 'shell.audit', icon: <AuditOutlined />, permission: Permission.AuditRead },
