@@ -79,9 +79,10 @@ export interface Applicant {
 export interface DossierComponent {
   requirementCode: string;
   requirementName: string;
-  fileId: string;
-  fileName: string;
-  mediaType: string;
+  /** Null for a document handed in on paper only. */
+  fileId: string | null;
+  fileName: string | null;
+  mediaType: string | null;
   source: ComponentSource;
   digitised: boolean;
 }
@@ -101,6 +102,8 @@ export interface HistoryEvent {
   items?: string[];
   stepDueAt: string | null;
   timeliness: Timeliness | null;
+  /** The new appointment an apology set. */
+  newDueAt?: string;
   files: { fileId: string; name: string }[];
 }
 
@@ -112,13 +115,14 @@ export interface DossierRating {
 
 export interface DossierDetail extends Omit<DossierSummary, 'currentStep'> {
   procedureVersion: number;
-  applicant: Applicant;
+  applicant: { fullName: string; identityNumber: string | null; phone: string | null; email: string | null; address: string | null };
   form: Record<string, unknown>;
   components: DossierComponent[];
-  receivingUnit: CodeName | null;
+  receivingUnit: CodeName;
   currentStep: (CodeName & { role: string; dueAt: string | null }) | null;
   originalDueAt: string | null;
   pausedAt: string | null;
+  returnedAt: string | null;
   supplementRequests: number;
   outcome: 'granted' | 'refused' | null;
   resultFileId: string | null;
@@ -157,7 +161,7 @@ export interface FilingInput {
   applicant?: Applicant;
   form: Record<string, unknown>;
   attachments: AttachmentInput[];
-  draftId?: string;
+  draftId?: number;
 }
 
 /** Body of `POST /api/dossiers/{code}/actions`: the action plus the fields it needs. */

@@ -12,11 +12,14 @@ export function ComponentsTable({ components }: { components: DossierComponent[]
     {
       title: t('dossier.components.file'),
       key: 'file',
-      render: (_, component) => (
-        <Typography.Link href={fileUrl(component.fileId)} target="_blank" rel="noopener" aria-label={t('dossier.components.open', { name: component.fileName })}>
-          {component.fileName}
-        </Typography.Link>
-      ),
+      render: (_, component) =>
+        component.fileId ? (
+          <Typography.Link href={fileUrl(component.fileId)} target="_blank" rel="noopener" aria-label={t('dossier.components.open', { name: component.fileName ?? '' })}>
+            {component.fileName ?? component.fileId}
+          </Typography.Link>
+        ) : (
+          t('dossier.components.paperOnly')
+        ),
     },
     {
       title: t('dossier.components.source'),
@@ -32,7 +35,7 @@ export function ComponentsTable({ components }: { components: DossierComponent[]
   return (
     <ScrollRegion label={t('dossier.components.title')}>
       <Table<DossierComponent>
-        rowKey={(component) => `${component.requirementCode}:${component.fileId}`}
+        rowKey={(component, index) => `${component.requirementCode}:${component.fileId ?? index}`}
         columns={columns}
         dataSource={components}
         pagination={false}

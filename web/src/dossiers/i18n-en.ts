@@ -49,6 +49,7 @@ export const dossierEn: typeof dossierVi = {
     source: 'Source',
     digitised: 'Digitised',
     empty: 'No documents attached.',
+    paperOnly: 'On paper',
     open: 'Open file {{name}}',
   },
   history: {

@@ -47,6 +47,7 @@ export const dossierVi = {
     source: 'Nguồn',
     digitised: 'Đã số hóa',
     empty: 'Không có giấy tờ kèm theo.',
+    paperOnly: 'Bản giấy',
     open: 'Mở tệp {{name}}',
   },
   history: {
