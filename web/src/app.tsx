@@ -7,6 +7,8 @@ import { PublicLayout } from './layouts/public-layout';
 import { AccountSecurityPage } from './pages/account-security-page';
 import { AuditPage } from './pages/audit-page';
 import { CalendarPage } from './pages/calendar-page';
+import { OfficeDossierNewPage } from './pages/office-dossier-new-page';
+import { OfficeDossierPage } from './pages/office-dossier-page';
 import { OfficeDossiersPage } from './pages/office-dossiers-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { HomePage } from './pages/home-page';
@@ -58,6 +60,8 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <OfficeHomePage /> },
       { path: 'dossiers', element: <OfficeDossiersPage /> },
+      { path: 'dossiers/new', element: <OfficeDossierNewPage /> },
+      { path: 'dossiers/:code', element: <OfficeDossierPage /> },
       {
         path: 'units',
         element: (

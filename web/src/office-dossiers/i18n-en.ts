@@ -32,6 +32,7 @@ export const officeDossiersEn: typeof officeDossiersVi = {
   registerOrder: 'The end date may not be before the start date.',
   dueMarker: { overdue: 'Overdue', dueSoon: 'Due soon' },
   detail: {
+    pageTitle: 'Dossier {{code}}',
     back: 'Back to the dossiers',
     notFoundTitle: 'Dossier not found',
     notFoundText: 'There is no dossier with code {{code}}, or you may not see it.',

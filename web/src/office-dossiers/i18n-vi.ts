@@ -30,6 +30,7 @@ export const officeDossiersVi = {
   registerOrder: 'Ngày kết thúc không được trước ngày bắt đầu.',
   dueMarker: { overdue: 'Quá hạn', dueSoon: 'Sắp đến hạn' },
   detail: {
+    pageTitle: 'Hồ sơ {{code}}',
     back: 'Về danh sách hồ sơ',
     notFoundTitle: 'Không tìm thấy hồ sơ',
     notFoundText: 'Không có hồ sơ mang mã {{code}}, hoặc bạn không có quyền xem hồ sơ này.',
