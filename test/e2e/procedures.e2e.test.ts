@@ -33,7 +33,7 @@ describe('public procedure catalogue in Chromium', { timeout: 120_000 }, () => {
     await screenshot(s.page, 'services-search');
   });
 
-  it('opens the procedure: documents with the data-store mark, free fee, legal basis and no filing yet', async () => {
+  it('opens the procedure: documents with the data-store mark, free fee, legal basis and the online filing link', async () => {
     await resultNames().first().getByRole('link').click();
     await s.page.waitForURL('**/services/1.001193');
     await s.page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
@@ -46,7 +46,8 @@ describe('public procedure catalogue in Chromium', { timeout: 120_000 }, () => {
     expect(await fees.getByRole('row').filter({ hasText: 'Lệ phí đăng ký khai sinh' }).innerText()).toContain('Miễn phí');
     await s.page.getByText('Luật Hộ tịch số 60/2014/QH13').waitFor();
     expect(await s.page.getByText('8 giờ làm việc').count()).toBe(1);
-    expect(await s.page.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).isDisabled()).toBe(true);
+    // Online filing leads to the filing page (which asks a visitor to sign in first).
+    expect(await s.page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).getAttribute('href')).toBe('/services/1.001193/file');
     await expectAccessible(s.page);
     await screenshot(s.page, 'services-detail');
 

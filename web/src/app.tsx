@@ -10,12 +10,16 @@ import { CalendarPage } from './pages/calendar-page';
 import { OfficeDossierNewPage } from './pages/office-dossier-new-page';
 import { OfficeDossierPage } from './pages/office-dossier-page';
 import { OfficeDossiersPage } from './pages/office-dossiers-page';
-import { ComingSoonPage } from './pages/coming-soon-page';
 import { HomePage } from './pages/home-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OfficeHomePage } from './pages/office-home-page';
 import { PortalPage } from './pages/portal-page';
+import { FilingPage } from './pages/filing-page';
+import { MyDossiersPage } from './pages/my-dossiers-page';
+import { PortalDossierPage } from './pages/portal-dossier-page';
+import { PortalNotificationsPage } from './pages/portal-notifications-page';
+import { TrackingPage } from './pages/tracking-page';
 import { ServicesDetailPage } from './pages/services-detail-page';
 import { ServicesPage } from './pages/services-page';
 import { UnitsPage } from './pages/units-page';
@@ -29,7 +33,40 @@ const router = createBrowserRouter([
       { path: '/login', element: <LoginPage /> },
       { path: '/services', element: <ServicesPage /> },
       { path: '/services/:code', element: <ServicesDetailPage /> },
-      { path: '/tracking', element: <ComingSoonPage titleKey="public.tracking" /> },
+      {
+        path: '/services/:code/file',
+        element: (
+          <RequireAuth>
+            <FilingPage />
+          </RequireAuth>
+        ),
+      },
+      { path: '/tracking', element: <TrackingPage /> },
+      { path: '/tracking/:code', element: <TrackingPage /> },
+      {
+        path: '/portal/dossiers',
+        element: (
+          <RequireAuth>
+            <MyDossiersPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: '/portal/dossiers/:code',
+        element: (
+          <RequireAuth>
+            <PortalDossierPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: '/portal/notifications',
+        element: (
+          <RequireAuth>
+            <PortalNotificationsPage />
+          </RequireAuth>
+        ),
+      },
       {
         path: '/portal',
         element: (

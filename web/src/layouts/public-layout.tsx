@@ -8,6 +8,7 @@ import { homeOf, useMe } from '../auth/session';
 import { Emblem } from '../components/emblem';
 import { LinkButton } from '../components/link-button';
 import { LogoutButton } from '../components/logout-button';
+import { CitizenLinks } from '../portal/citizen-links';
 
 /** The citizen-facing frame: province header, main content, footer. */
 export function PublicLayout() {
@@ -31,6 +32,7 @@ export function PublicLayout() {
             <LanguageSwitch dark />
             {me.data ? (
               <>
+                {me.data.kind === 'citizen' && <CitizenLinks />}
                 <LinkButton ghost to={homeOf(me.data)}>
                   {me.data.fullName}
                 </LinkButton>

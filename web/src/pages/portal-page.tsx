@@ -1,10 +1,10 @@
-import { Card, Descriptions, Empty, Flex, Typography } from 'antd';
+import { Card, Descriptions, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/session';
 import { usePageTitle } from '../components/use-page-title';
 import { LinkButton } from '../components/link-button';
 
-/** Tài khoản của tôi — the citizen's page; the dossier module fills "Hồ sơ của tôi" later. */
+/** Tài khoản của tôi — the citizen's page, with the ways into the one-stop shop. */
 export function PortalPage() {
   const { t } = useTranslation();
   usePageTitle(t('portal.title'));
@@ -21,7 +21,14 @@ export function PortalPage() {
         </Descriptions>
       </Card>
       <Card title={<h2 className="cqs-card-title">{t('portal.dossiers')}</h2>}>
-        <Empty description={t('portal.dossiersEmpty')} />
+        <Flex wrap gap={12}>
+          <LinkButton type="primary" to="/portal/dossiers">
+            {t('citizen.menu.myDossiers')}
+          </LinkButton>
+          <LinkButton to="/portal/notifications">{t('citizen.menu.notifications')}</LinkButton>
+          <LinkButton to="/services">{t('citizen.dossiers.fileNew')}</LinkButton>
+          <LinkButton to="/tracking">{t('citizen.tracking.title')}</LinkButton>
+        </Flex>
       </Card>
     </Flex>
   );

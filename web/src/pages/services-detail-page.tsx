@@ -83,11 +83,19 @@ export function ServicesDetailPage() {
 
       <Card className="cqs-procedure-apply">
         <Space direction="vertical">
-          {/* No fake filing: the dossier module will enable this button. */}
-          <Button type="primary" size="large" disabled aria-describedby="procedure-submit-note">
-            {t('procedures.submit')}
-          </Button>
-          <Typography.Text id="procedure-submit-note">{t('procedures.submitNote')}</Typography.Text>
+          {/* Online filing only for a procedure in force that is offered online (Decree 42/2022 levels). */}
+          {p.status !== 'retired' && p.onlineLevel !== 'none' ? (
+            <LinkButton type="primary" size="large" to={`/services/${encodeURIComponent(p.code)}/file`} aria-describedby="procedure-submit-note">
+              {t('procedures.submit')}
+            </LinkButton>
+          ) : (
+            <Button type="primary" size="large" disabled aria-describedby="procedure-submit-note">
+              {t('procedures.submit')}
+            </Button>
+          )}
+          <Typography.Text id="procedure-submit-note">
+            {p.status !== 'retired' && p.onlineLevel !== 'none' ? t('citizen.filing.signInNote') : t('citizen.filing.notOnlineNote')}
+          </Typography.Text>
         </Space>
       </Card>
 
