@@ -10,6 +10,7 @@ import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { proceduresRoutes } from './procedures/procedures.routes.js';
 import { filesRoutes } from './files/files.routes.js';
+import { dossiersRoutes } from './dossiers/dossiers.routes.js';
 
 /** Every domain module's routes; each lives in src/modules/<domain>/<domain>.routes.ts. */
 export async function registerModules(app: App): Promise<void> {
@@ -24,4 +25,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(calendarRoutes);
   await app.register(proceduresRoutes);
   await app.register(filesRoutes);
+  await app.register(dossiersRoutes);
 }

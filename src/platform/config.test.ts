@@ -26,6 +26,11 @@ describe('configuration from environment variables', () => {
     ['SMTP_URL', 'http://relay.example.vn'],
     ['MAIL_FROM', 'not an address'],
     ['OUTBOX_MAX_ATTEMPTS', '0'],
+    ['DOSSIER_CODE_PATTERN', '{unitCode}-{seq4}'],
+    ['DOSSIER_CODE_PATTERN', '{yymmdd}-{seq4}'],
+    ['DOSSIER_CODE_PATTERN', '{unitCode}-{yymmdd}'],
+    ['DOSSIER_CODE_PATTERN', '{unitCode} {yymmdd}-{seq4}'],
+    ['DOSSIER_CODE_PATTERN', '{unitCode}-{yymmdd}-{seq4}-{year}'],
   ])('stops with a message naming %s when it is %s', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     try {
@@ -42,6 +47,11 @@ describe('configuration from environment variables', () => {
     const config = loadConfig({ SMTP_URL: 'smtp://relay:2525', MAIL_FROM: '"Sở Tư pháp" <stp@dienbien.gov.vn>', OUTBOX_MAX_ATTEMPTS: '3' });
     expect(config.mail).toEqual({ smtpUrl: 'smtp://relay:2525', from: '"Sở Tư pháp" <stp@dienbien.gov.vn>' });
     expect(config.outbox.maxAttempts).toBe(3);
+  });
+
+  it('reads the dossier code pattern, defaulting to Circular 01/2018 {unitCode}-{yymmdd}-{seq4}', () => {
+    expect(loadConfig({}).dossier.codePattern).toBe('{unitCode}-{yymmdd}-{seq4}');
+    expect(loadConfig({ DOSSIER_CODE_PATTERN: 'H18.{unitCode}/{yyyy}{mm}{dd}.{seq5}' }).dossier.codePattern).toBe('H18.{unitCode}/{yyyy}{mm}{dd}.{seq5}');
   });
 
   it('accepts PostgreSQL URLs and strips a trailing slash from PUBLIC_URL', () => {

@@ -53,6 +53,10 @@ export interface Config {
     /** Tries before a job is marked failed. */
     maxAttempts: number;
   };
+  dossier: {
+    /** Mã hồ sơ pattern (domain.md §4): placeholders {unitCode}, {yyyy}, {yy}, {mm}, {dd}, {yymmdd}, {seqN}. */
+    codePattern: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -155,7 +159,26 @@ export function loadConfig(env: Env = process.env): Config {
     },
     mail: { smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']), from: mailFrom(env) },
     outbox: { maxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', 8, 1, 100) },
+    dossier: { codePattern: dossierCodePattern(env) },
   };
+}
+
+const CODE_PLACEHOLDERS = /\{(unitCode|yyyy|yy|mm|dd|yymmdd|seq[1-9])\}/g;
+
+// Circular 01/2018/TT-VPCP art. 26: unit, date of receipt and a sequence; every code must therefore carry
+// the unit, the full date and the sequence, or two dossiers could share one.
+function dossierCodePattern(env: Env): string {
+  const pattern = env.DOSSIER_CODE_PATTERN?.trim() || '{unitCode}-{yymmdd}-{seq4}';
+  const names = [...pattern.matchAll(CODE_PLACEHOLDERS)].map((m) => m[1]);
+  const rest = pattern.replace(CODE_PLACEHOLDERS, '');
+  const hasDate = names.includes('yymmdd') || (names.some((n) => n === 'yyyy' || n === 'yy') && names.includes('mm') && names.includes('dd'));
+  if (/[{}]/.test(rest) || !/^[\w.\-/]*$/.test(rest)) {
+    throw new ConfigError('DOSSIER_CODE_PATTERN', `chỉ gồm chữ, số, . - / _ và {unitCode} {yyyy} {yy} {mm} {dd} {yymmdd} {seqN}, nhận được "${pattern}"`);
+  }
+  if (!names.includes('unitCode') || !hasDate || !names.some((n) => n.startsWith('seq'))) {
+    throw new ConfigError('DOSSIER_CODE_PATTERN', 'phải chứa {unitCode}, ngày tiếp nhận ({yymmdd} hoặc {yy}/{yyyy}, {mm}, {dd}) và {seqN}');
+  }
+  return pattern;
 }
 
 function mailFrom(env: Env): string {

@@ -17,7 +17,7 @@ describe.each(DIALECTS)('housekeeping on %s', (dialect) => {
   });
   afterEach(async () => t?.cleanup());
 
-  it('removes expired and idle sessions, old rate-limit windows and abandoned upload temp files, and keeps live ones', async () => {
+  it('removes expired and idle sessions, old rate-limit windows, abandoned upload temp files and day-old idempotency keys, and keeps live ones', async () => {
     const { db } = t.database;
     const config = loadConfig({ SESSION_IDLE_MINUTES: '30', DATA_DIR: t.dataDir });
     // An upload interrupted two hours ago, and one in progress.
@@ -37,10 +37,13 @@ describe.each(DIALECTS)('housekeeping on %s', (dialect) => {
     await db.updateTable('sessions').set({ last_seen_at: longAgo }).where('id', 'in', [idle.row.id, longToken.row.id]).execute();
     await hit(db, 'old-window', 10, 60_000, Date.now() - 2 * 3_600_000);
     await hit(db, 'current-window', 10, 60_000);
+    const key = (k: string, createdAt: Date) => ({ user_id: user.id, key: k, scope: 'POST /api/dossiers', request_hash: 'h', status_code: 201, response: '{}', created_at: createdAt.toISOString() });
+    await db.insertInto('idempotency_keys').values([key('yesterday', new Date(Date.now() - 25 * 3_600_000)), key('recent', new Date())]).execute();
 
     const report = await runMaintenance(db, config, new Date(Date.now() + 10));
 
-    expect(report).toEqual({ sessions: 2, rateLimits: 1, tempFiles: 1 });
+    expect(report).toEqual({ sessions: 2, rateLimits: 1, tempFiles: 1, idempotencyKeys: 1 });
+    expect((await db.selectFrom('idempotency_keys').select('key').execute()).map((r) => r.key)).toEqual(['recent']);
     expect(fs.readdirSync(tmp)).toEqual(['live.part']);
     const left = (await db.selectFrom('sessions').select('id').execute()).map((r) => r.id).sort();
     expect(left).toEqual([live.row.id, longToken.row.id].sort());

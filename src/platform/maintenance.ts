@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Db } from './database/database.js';
 import { SessionKind } from './auth/sessions.js';
+import { deleteExpiredIdempotencyKeys, IDEMPOTENCY_RETENTION_MS } from './http/idempotency.js';
 import { deleteStaleRateLimits } from './http/rate-limit.js';
 import { createFileStore } from './storage/create-file-store.js';
 
@@ -8,12 +9,14 @@ export interface MaintenanceReport {
   sessions: number;
   rateLimits: number;
   tempFiles: number;
+  idempotencyKeys: number;
 }
 
 /**
  * Housekeeping that keeps the shared tables small: sessions past their absolute or idle limit (they are
  * refused anyway, this only reclaims space), rate-limit windows older than an hour, and temp files of uploads
- * interrupted more than an hour ago (a live upload's temp file is younger).
+ * interrupted more than an hour ago (a live upload's temp file is younger), and stored idempotent responses
+ * older than a day (clients retry within minutes).
  */
 export async function runMaintenance(db: Db, config: Config, now = new Date()): Promise<MaintenanceReport> {
   const idleCutoff = new Date(now.getTime() - config.session.idleMinutes * 60_000).toISOString();
@@ -29,7 +32,8 @@ export async function runMaintenance(db: Db, config: Config, now = new Date()): 
   const hourAgo = new Date(now.getTime() - 60 * 60_000);
   const rateLimits = await deleteStaleRateLimits(db, hourAgo);
   const tempFiles = (await createFileStore(config).sweepTemp?.(now.getTime() - hourAgo.getTime())) ?? 0;
-  return { sessions: Number(sessions.numDeletedRows), rateLimits, tempFiles };
+  const idempotencyKeys = await deleteExpiredIdempotencyKeys(db, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS));
+  return { sessions: Number(sessions.numDeletedRows), rateLimits, tempFiles, idempotencyKeys };
 }
 
 const INTERVAL_MS = 10 * 60_000;

@@ -2,11 +2,12 @@ import type { Executor } from '../../platform/database/database.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { FileRow } from '../../platform/database/schema.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { canReadDossierFile } from '../dossiers/dossier-files.js';
 import { findFile } from './files.repository.js';
 
 /**
- * Whether the actor may read the file. For now only its uploader; the dossier module extends `mayReadFile`
- * (officials handling a dossier the file is attached to). Deny by default: an unknown id is not readable.
+ * Whether the actor may read the file: its uploader, or anyone the dossier module lets read it (the applicant's
+ * data store, officials handling a dossier it is attached to). Deny by default: an unknown id is not readable.
  */
 export async function canReadFile(db: Executor, actor: Actor, fileId: string): Promise<boolean> {
   const file = await findFile(db, fileId);
@@ -21,6 +22,6 @@ export async function getReadableFile(db: Executor, actor: Actor, fileId: string
 }
 
 // The one place the read rule lives, so canReadFile and getReadableFile never disagree.
-async function mayReadFile(_db: Executor, actor: Actor, file: FileRow): Promise<boolean> {
-  return file.owner_user_id === actor.userId;
+async function mayReadFile(db: Executor, actor: Actor, file: FileRow): Promise<boolean> {
+  return Number(file.owner_user_id) === actor.userId || (await canReadDossierFile(db, actor, file.id));
 }

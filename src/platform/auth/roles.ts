@@ -20,6 +20,10 @@ export const Permission = {
   OfficeAccess: 'office.access',
   CalendarManage: 'calendar.manage',
   ProcedureManage: 'procedure.manage',
+  /** Read the one-stop dossiers of the unit (handling, receiving or acting on them). */
+  DossierRead: 'dossier.read',
+  /** File a dossier at the counter on a citizen's behalf (channel 1). */
+  DossierFileCounter: 'dossier.file_counter',
 } as const;
 export type PermissionCode = (typeof Permission)[keyof typeof Permission];
 
@@ -28,11 +32,11 @@ const OFFICIAL_BASE: PermissionCode[] = [Permission.OfficeAccess, Permission.Uni
 /** Deny by default: a role can do only what is listed here. Later modules extend the lists. */
 export const ROLE_PERMISSIONS: Record<RoleCode, PermissionCode[]> = {
   admin: [...OFFICIAL_BASE, Permission.UnitManage, Permission.UserRead, Permission.UserManage, Permission.AuditRead, Permission.CalendarManage, Permission.ProcedureManage],
-  one_stop_officer: [...OFFICIAL_BASE],
-  specialist: [...OFFICIAL_BASE],
-  division_head: [...OFFICIAL_BASE, Permission.UserRead],
-  agency_leader: [...OFFICIAL_BASE, Permission.UserRead],
-  records_clerk: [...OFFICIAL_BASE],
+  one_stop_officer: [...OFFICIAL_BASE, Permission.DossierRead, Permission.DossierFileCounter],
+  specialist: [...OFFICIAL_BASE, Permission.DossierRead],
+  division_head: [...OFFICIAL_BASE, Permission.UserRead, Permission.DossierRead],
+  agency_leader: [...OFFICIAL_BASE, Permission.UserRead, Permission.DossierRead],
+  records_clerk: [...OFFICIAL_BASE, Permission.DossierRead],
   citizen: [],
 };
 

@@ -231,6 +231,155 @@ export interface FilesTable {
   created_at: string;
 }
 
+/** A one-stop dossier's current state (migration 0008); its history is `dossier_events`. */
+export interface DossiersTable {
+  id: Generated<number>;
+  /** Mã hồ sơ, e.g. 000.00.30.H18-261127-0001. */
+  code: string;
+  procedure_code: string;
+  /** The procedure version the dossier was filed under; it keeps it for life. */
+  procedure_version: number;
+  procedure_name: string;
+  /** DossierChannel: counter, online, postal. */
+  channel: string;
+  /** DossierStatus (domain.md §4). */
+  status: string;
+  /** The competent unit that handles the dossier. */
+  unit_id: number;
+  /** The one-stop desk that receives it and returns the result (its code starts the dossier code). */
+  receiving_unit_id: number;
+  /** The citizen's account, when the applicant has one. */
+  owner_user_id: number | null;
+  /** JSON DossierApplicant — personal data. */
+  applicant: string;
+  applicant_name: string;
+  applicant_identity: string | null;
+  /** Folded code + applicant name for search (text/fold.ts). */
+  search_text: string;
+  /** JSON application form data. */
+  form: string;
+  current_step: string | null;
+  /** Who acts now: holders of this role on current_unit_id (or above it with a subtree grant). */
+  current_role: string | null;
+  current_unit_id: number | null;
+  step_started_at: string | null;
+  step_due_at: string | null;
+  submitted_at: string;
+  received_at: string | null;
+  /** Ngày hẹn trả kết quả, moved by supplement pauses and apologies. */
+  due_at: string | null;
+  original_due_at: string | null;
+  /** Set while the agency's clock is stopped (waiting for the citizen). */
+  paused_at: string | null;
+  resume_status: string | null;
+  resume_step: string | null;
+  supplement_count: number;
+  /** End of processing (result ready, refused, stopped, withdrawn): what timeliness is measured by. */
+  finished_at: string | null;
+  returned_at: string | null;
+  /** granted, refused. */
+  outcome: string | null;
+  result_file_id: string | null;
+  /** Timeliness of a finished dossier: early, onTime, late. */
+  timeliness: string | null;
+  /** Sequence number of the latest event. */
+  last_seq: number;
+  created_by: number | null;
+  updated_at: string;
+}
+
+/** One action on a dossier (append-only). */
+export interface DossierEventsTable {
+  id: Generated<number>;
+  dossier_id: number;
+  seq: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  /** The workflow step the action was taken at (null at intake). */
+  step_code: string | null;
+  step_name: string | null;
+  actor_id: number | null;
+  actor_name: string | null;
+  unit_id: number | null;
+  at: string;
+  note: string | null;
+  /** JSON: reasons, items, toStep, newDueAt, fileIds… */
+  details: string;
+  /** Deadline of the step the action finished, and how it finished against it. */
+  step_due_at: string | null;
+  timeliness: string | null;
+}
+
+/** A document (thành phần hồ sơ) handed in with a dossier or a supplement. */
+export interface DossierComponentsTable {
+  id: Generated<number>;
+  dossier_id: number;
+  requirement_code: string;
+  requirement_name: string;
+  /** Null for a paper document handed in at the counter and not scanned. */
+  file_id: string | null;
+  /** ComponentSource: upload, data_store (reused), scan (digitised at the counter), paper. */
+  source: string;
+  digitised: number;
+  event_seq: number;
+  added_at: string;
+}
+
+export interface DossierCodeCountersTable {
+  unit_id: number;
+  /** Local date yyyy-MM-dd of receipt. */
+  day: string;
+  last_seq: number;
+}
+
+export interface DossierRatingsTable {
+  dossier_id: number;
+  score: number;
+  comment: string | null;
+  rated_by: number | null;
+  at: string;
+}
+
+export interface DossierDraftsTable {
+  id: Generated<number>;
+  owner_user_id: number;
+  procedure_code: string;
+  /** JSON form data (unvalidated work in progress). */
+  form: string;
+  /** JSON [{ requirement, fileId }]. */
+  attachments: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The applicant's data store (kho dữ liệu điện tử của tổ chức, cá nhân). */
+export interface ApplicantDocumentsTable {
+  id: Generated<number>;
+  owner_user_id: number;
+  file_id: string;
+  name: string;
+  requirement_code: string | null;
+  requirement_name: string | null;
+  /** upload (handed in with a dossier), result (an electronic result received). */
+  source: string;
+  dossier_id: number | null;
+  created_at: string;
+}
+
+/** The stored response of a mutating request sent with an Idempotency-Key. */
+export interface IdempotencyKeysTable {
+  user_id: number;
+  key: string;
+  /** Method and route, e.g. `POST /api/dossiers`. */
+  scope: string;
+  /** SHA-256 of the request body: the same key with another body is refused. */
+  request_hash: string;
+  status_code: number;
+  response: string;
+  created_at: string;
+}
+
 export interface Schema {
   units: UnitsTable;
   users: UsersTable;
@@ -248,6 +397,14 @@ export interface Schema {
   procedures: ProceduresTable;
   procedure_versions: ProcedureVersionsTable;
   files: FilesTable;
+  dossiers: DossiersTable;
+  dossier_events: DossierEventsTable;
+  dossier_components: DossierComponentsTable;
+  dossier_code_counters: DossierCodeCountersTable;
+  dossier_ratings: DossierRatingsTable;
+  dossier_drafts: DossierDraftsTable;
+  applicant_documents: ApplicantDocumentsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
@@ -260,3 +417,6 @@ export type RoleGrantRow = Selectable<RoleGrantsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type FileRow = Selectable<FilesTable>;
+export type DossierRow = Selectable<DossiersTable>;
+export type DossierEventRow = Selectable<DossierEventsTable>;
+export type DossierUpdate = Updateable<DossiersTable>;

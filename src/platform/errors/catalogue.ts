@@ -198,6 +198,44 @@ export const ERRORS = {
     vi: 'Tệp vượt quá dung lượng cho phép ({limit}).',
     en: 'The file is larger than the allowed size ({limit}).',
   },
+  // Idempotent requests (platform/http/idempotency.ts)
+  IDEMPOTENCY_KEY_INVALID: {
+    status: 400,
+    vi: 'Khóa Idempotency-Key không hợp lệ (1–200 ký tự chữ, số, dấu gạch).',
+    en: 'The Idempotency-Key is invalid (1–200 letters, digits or dashes).',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    vi: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
+    en: 'This Idempotency-Key was already used for a different request.',
+  },
+  // One-stop dossiers (modules/dossiers)
+  ACTION_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác "{action}" với hồ sơ ở trạng thái "{status}". Thao tác được phép: {allowed}.',
+    en: 'The action "{action}" is not allowed while the dossier is "{status}". Allowed actions: {allowed}.',
+  },
+  DOSSIER_CHANGED: {
+    status: 409,
+    vi: 'Hồ sơ vừa được người khác cập nhật; vui lòng tải lại và thử lại.',
+    en: 'The dossier was just changed by someone else; reload and try again.',
+  },
+  NOT_FILEABLE_ONLINE: {
+    status: 409,
+    vi: 'Thủ tục {code} chưa cung cấp dịch vụ nộp hồ sơ trực tuyến.',
+    en: 'The procedure {code} cannot be filed online.',
+  },
+  UNIT_NOT_COMPETENT: {
+    status: 400,
+    vi: 'Đơn vị {unit} không có thẩm quyền giải quyết thủ tục này.',
+    en: 'The unit {unit} is not competent for this procedure.',
+  },
+  ALREADY_RATED: { status: 409, vi: 'Hồ sơ này đã được đánh giá.', en: 'This dossier has already been rated.' },
+  RATING_NOT_OPEN: {
+    status: 409,
+    vi: 'Chỉ đánh giá được sau khi đã nhận kết quả.',
+    en: 'A dossier can be rated only after its result has been returned.',
+  },
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,0 +1,77 @@
+import type { Executor } from '../../platform/database/database.js';
+import type { DossierRow } from '../../platform/database/schema.js';
+import { fill } from '../../platform/i18n/language.js';
+import { enqueueMail } from '../../platform/mail/mail.js';
+import { notify } from '../notifications/notify.js';
+import type { Applicant } from './dossiers.schema.js';
+
+/** What the applicant is told, by inbox and e-mail (issue 3: receipt, supplement request, apology, result). */
+export type NoticeKind = 'received' | 'supplement' | 'refused_intake' | 'apology' | 'result' | 'stopped';
+
+// Vietnamese first; the e-mail carries both languages because the applicant's preference is not known.
+const NOTICES: Record<NoticeKind, { subject: string; body: string }> = {
+  received: {
+    subject: 'Hồ sơ {code} đã được tiếp nhận',
+    body: '{unit} đã tiếp nhận hồ sơ "{procedure}". Ngày hẹn trả kết quả: {dueAt}.\n(Your dossier {code} was received; result due {dueAt}.)',
+  },
+  supplement: {
+    subject: 'Hồ sơ {code} cần bổ sung',
+    body: 'Hồ sơ "{procedure}" cần bổ sung, hoàn thiện:\n{items}\nVui lòng bổ sung trực tuyến hoặc tại Bộ phận Một cửa.\n(Your dossier {code} needs the items above.)',
+  },
+  refused_intake: {
+    subject: 'Hồ sơ {code} không được tiếp nhận',
+    body: 'Hồ sơ "{procedure}" không được tiếp nhận vì:\n{items}\n(Your dossier {code} was not accepted for the reasons above.)',
+  },
+  apology: {
+    subject: 'Xin lỗi về việc chậm trả kết quả hồ sơ {code}',
+    body: '{unit} xin lỗi vì hồ sơ "{procedure}" chưa có kết quả đúng hẹn. Lý do: {reason}\nNgày hẹn trả mới: {dueAt}.\n(We apologise: the new appointment is {dueAt}.)',
+  },
+  result: {
+    subject: 'Hồ sơ {code} đã có kết quả',
+    body: 'Hồ sơ "{procedure}" đã có kết quả. Vui lòng nhận kết quả trực tuyến hoặc tại Bộ phận Một cửa.\n(The result of dossier {code} is ready.)',
+  },
+  stopped: {
+    subject: 'Hồ sơ {code} đã dừng xử lý',
+    body: 'Hồ sơ "{procedure}" đã dừng xử lý vì:\n{items}\n(Processing of dossier {code} was stopped.)',
+  },
+};
+
+export interface NoticeInput {
+  kind: NoticeKind;
+  dossier: Pick<DossierRow, 'code' | 'procedure_name' | 'owner_user_id' | 'applicant'>;
+  unitName: string;
+  publicUrl: string;
+  dueAt?: Date | null;
+  items?: string[];
+  reason?: string;
+}
+
+const formatDateTime = (date: Date) =>
+  new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(date);
+
+/**
+ * Tells the applicant, in the action's transaction (sent after commit by the outbox): their inbox and e-mail when
+ * they have an account, otherwise an e-mail to the address given at the counter, if any.
+ */
+export async function noticeApplicant(tx: Executor, input: NoticeInput): Promise<void> {
+  const template = NOTICES[input.kind];
+  const values = {
+    code: input.dossier.code,
+    procedure: input.dossier.procedure_name,
+    unit: input.unitName,
+    dueAt: input.dueAt ? formatDateTime(input.dueAt) : '',
+    items: (input.items ?? []).map((item, i) => `${i + 1}. ${item}`).join('\n'),
+    reason: input.reason ?? '',
+  };
+  const subject = fill(template.subject, values);
+  const body = fill(template.body, values);
+  const base = input.publicUrl.replace(/\/$/, '');
+  if (input.dossier.owner_user_id !== null) {
+    await notify(tx, { userId: input.dossier.owner_user_id, subject, body, link: `${base}/portal/dossiers/${encodeURIComponent(input.dossier.code)}` });
+    return;
+  }
+  const applicant = JSON.parse(input.dossier.applicant) as Applicant;
+  if (!applicant.email) return;
+  const link = `${base}/tracking/${encodeURIComponent(input.dossier.code)}`;
+  await enqueueMail(tx, { to: applicant.email, subject, text: `${body}\n\nTra cứu (track): ${link}` });
+}
