@@ -1,4 +1,4 @@
-import { Badge } from 'antd';
+import { Badge, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fetchNotifications } from '../api/filing';
@@ -11,7 +11,7 @@ export function CitizenLinks() {
   const inbox = useQuery({ queryKey: ['notifications', 'badge'], queryFn: () => fetchNotifications({ page: 1, pageSize: 1 }), staleTime: 60_000 });
   const unread = inbox.data?.unread ?? 0;
   return (
-    <>
+    <Space size="middle">
       <LinkButton ghost to="/portal/dossiers">
         {t('citizen.menu.myDossiers')}
       </LinkButton>
@@ -20,6 +20,6 @@ export function CitizenLinks() {
           {t('citizen.menu.notifications')}
         </LinkButton>
       </Badge>
-    </>
+    </Space>
   );
 }

@@ -9,7 +9,7 @@ import { createDraft, updateDraft, type Draft, type DraftInput, type FilingProce
 import { ProblemAlert } from '../components/problem-alert';
 import { SchemaForm, type FormData } from '../components/schema-form';
 import { FilingDone } from './filing-done';
-import { filingProblemsOf, NO_PROBLEMS, type FilingProblems } from './problems';
+import { filingProblemsOf, NO_PROBLEMS, withoutChangedFields, withoutRequirement, type FilingProblems } from './problems';
 import { RequirementFiles, type ChosenFiles } from './requirement-files';
 import './portal.css';
 
@@ -83,7 +83,7 @@ export function FilingForm({ procedure, dataStore, draft }: Props) {
       window.scrollTo({ top: 0 });
     },
     onError: (error) => {
-      setProblems(filingProblemsOf(error, procedure.requirements.map((requirement) => requirement.code), (index) => attachments[index]?.requirement));
+      setProblems(filingProblemsOf(error, procedure.requirements, (index) => attachments[index]?.requirement));
       // A 4xx refusal filed nothing: the corrected filing is a new intent and needs its own key.
       if (error instanceof ApiError && error.status >= 400 && error.status < 500) setSubmitKey(newIdempotencyKey());
     },
@@ -132,7 +132,10 @@ export function FilingForm({ procedure, dataStore, draft }: Props) {
           schema={procedure.form.schema}
           uiSchema={procedure.form.uiSchema}
           formData={formData}
-          onChange={setFormData}
+          onChange={(next) => {
+            setProblems((current) => withoutChangedFields(current, formData, next));
+            setFormData(next);
+          }}
           extraErrors={problems.form}
           disabled={busy}
           idPrefix="filing"
@@ -147,7 +150,10 @@ export function FilingForm({ procedure, dataStore, draft }: Props) {
         <RequirementFiles
           requirements={procedure.requirements}
           files={files}
-          onChange={(requirement, file) => setFiles((current) => ({ ...current, [requirement]: file }))}
+          onChange={(requirement, file) => {
+                setFiles((current) => ({ ...current, [requirement]: file }));
+                if (file) setProblems((current) => withoutRequirement(current, requirement));
+              }}
           documents={documents}
           errors={problems.attachments.byRequirement}
           disabled={busy}

@@ -31,7 +31,11 @@ function addFormError(schema: Record<string, unknown>, path: (string | number)[]
  * Sorts a 400's `errors[]` (JSON Pointers such as `/form/hoTen`, `/attachments`, `/attachments/0/fileId`) so each
  * message lands next to what the citizen must fix. `requirementOf` maps an attachment index to its requirement.
  */
-export function filingProblemsOf(error: unknown, requirementCodes: string[], requirementOf: (index: number) => string | undefined): FilingProblems {
+export function filingProblemsOf(
+  error: unknown,
+  requirements: { code: string; name: string }[],
+  requirementOf: (index: number) => string | undefined,
+): FilingProblems {
   if (!(error instanceof ApiError) || error.errors.length === 0) return NO_PROBLEMS;
   const form: Record<string, unknown> = {};
   let hasForm = false;
@@ -44,8 +48,11 @@ export function filingProblemsOf(error: unknown, requirementCodes: string[], req
       hasForm = true;
     } else if (head === 'attachments') {
       const first = rest[0];
+      // `/attachments` alone names the missing document in its message ("Thiếu thành phần hồ sơ bắt buộc: <name>").
       const requirement =
-        typeof first === 'number' ? requirementOf(first) : requirementCodes.find((code) => code === first);
+        typeof first === 'number'
+          ? requirementOf(first)
+          : requirements.find((candidate) => candidate.code === first || (first === undefined && problem.message.includes(candidate.name)))?.code;
       if (requirement) (result.attachments.byRequirement[requirement] ??= []).push(problem.message);
       else result.attachments.general.push(problem.message);
     } else if (head === 'unitCode') {
@@ -56,4 +63,27 @@ export function filingProblemsOf(error: unknown, requirementCodes: string[], req
   }
   result.form = hasForm ? (form as ErrorSchema) : undefined;
   return result;
+}
+
+/** Once the citizen edits a field, the server's old complaint about it no longer applies: drop it. */
+export function withoutChangedFields(problems: FilingProblems, before: Record<string, unknown>, after: Record<string, unknown>): FilingProblems {
+  if (!problems.form) return problems;
+  const form = { ...(problems.form as Record<string, unknown>) };
+  let changed = false;
+  for (const key of Object.keys(form)) {
+    if (key !== '__errors' && JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      delete form[key];
+      changed = true;
+    }
+  }
+  if (!changed) return problems;
+  const remaining = Object.keys(form).length > 0 ? (form as ErrorSchema) : undefined;
+  return { ...problems, form: remaining };
+}
+
+/** A document chosen for a requirement answers the server's complaint about that requirement. */
+export function withoutRequirement(problems: FilingProblems, requirement: string): FilingProblems {
+  if (!problems.attachments.byRequirement[requirement]) return problems;
+  const { [requirement]: _answered, ...byRequirement } = problems.attachments.byRequirement;
+  return { ...problems, attachments: { ...problems.attachments, byRequirement } };
 }

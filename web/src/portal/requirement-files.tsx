@@ -86,7 +86,7 @@ function RequirementRow({
             {file.size !== undefined && <Typography.Text type="secondary">({formatFileSize(file.size)})</Typography.Text>}
             {file.source === 'data_store' && (
               <Tag color="green" bordered={false}>
-                {t('filing.fromDataStore')}
+                {t('citizen.filing.fromDataStore')}
               </Tag>
             )}
             <Button
@@ -94,9 +94,9 @@ function RequirementRow({
               icon={<DeleteOutlined aria-hidden="true" />}
               disabled={disabled}
               onClick={() => onChange(undefined)}
-              aria-label={t('filing.removeFile', { name: file.name })}
+              aria-label={t('citizen.filing.removeFile', { name: file.name })}
             >
-              {t('filing.remove')}
+              {t('citizen.filing.remove')}
             </Button>
           </Flex>
         ) : (
@@ -112,14 +112,14 @@ function RequirementRow({
               }}
             >
               <Button icon={<UploadOutlined aria-hidden="true" />} loading={uploading} aria-describedby={nameId} disabled={disabled}>
-                {t('filing.upload')}
+                {t('citizen.filing.upload')}
               </Button>
             </Upload>
             {reusable.length > 0 && (
               <Select<string>
                 style={{ minWidth: 320 }}
-                placeholder={t('filing.pickFromDataStore')}
-                aria-label={t('filing.pickFromDataStoreFor', { name: requirement.name })}
+                placeholder={t('citizen.filing.pickFromDataStore')}
+                aria-label={t('citizen.filing.pickFromDataStoreFor', { name: requirement.name })}
                 disabled={disabled}
                 value={null}
                 onChange={(fileId) => {
@@ -128,15 +128,15 @@ function RequirementRow({
                 }}
                 options={reusable.map((document) => ({
                   value: document.fileId,
-                  label: t('filing.dataStoreDocument', {
+                  label: t('citizen.filing.dataStoreDocument', {
                     name: document.name,
                     date: formatDate(document.createdAt),
-                    origin: document.dossierCode ?? t('filing.profileOrigin'),
+                    origin: document.dossierCode ?? t('citizen.filing.profileOrigin'),
                   }),
                 }))}
               />
             )}
-            <Typography.Text type="secondary">{t('filing.fileTypes')}</Typography.Text>
+            <Typography.Text type="secondary">{t('citizen.filing.fileTypes')}</Typography.Text>
           </Flex>
         )}
         {messages.length > 0 && (

@@ -8,7 +8,7 @@ import { fetchFilingProcedure, supplementDossier } from '../api/filing';
 import { PageSpinner } from '../components/page-spinner';
 import { ProblemAlert } from '../components/problem-alert';
 import { SchemaForm, type FormData } from '../components/schema-form';
-import { filingProblemsOf, NO_PROBLEMS, type FilingProblems } from './problems';
+import { filingProblemsOf, NO_PROBLEMS, withoutChangedFields, withoutRequirement, type FilingProblems } from './problems';
 import { RequirementFiles, type ChosenFiles } from './requirement-files';
 
 /** The items of the latest supplement request (phiếu yêu cầu bổ sung lists every missing item at once). */
@@ -43,8 +43,7 @@ export function SupplementCard({ dossier }: { dossier: DossierDetail }) {
       void queryClient.invalidateQueries({ queryKey: ['dossiers'] });
     },
     onError: (error) => {
-      const codes = procedure.data?.requirements.map((requirement) => requirement.code) ?? [];
-      setProblems(filingProblemsOf(error, codes, (index) => attachments[index]?.requirement));
+      setProblems(filingProblemsOf(error, procedure.data?.requirements ?? [], (index) => attachments[index]?.requirement));
       if (error instanceof ApiError && error.status >= 400 && error.status < 500) setKey(newIdempotencyKey());
     },
   });
@@ -79,7 +78,10 @@ export function SupplementCard({ dossier }: { dossier: DossierDetail }) {
             <RequirementFiles
               requirements={procedure.data.requirements}
               files={files}
-              onChange={(requirement, file) => setFiles((current) => ({ ...current, [requirement]: file }))}
+              onChange={(requirement, file) => {
+                setFiles((current) => ({ ...current, [requirement]: file }));
+                if (file) setProblems((current) => withoutRequirement(current, requirement));
+              }}
               documents={dataStore.data?.documents ?? []}
               errors={problems.attachments.byRequirement}
               disabled={send.isPending}
@@ -91,7 +93,10 @@ export function SupplementCard({ dossier }: { dossier: DossierDetail }) {
               schema={procedure.data.form.schema}
               uiSchema={procedure.data.form.uiSchema}
               formData={formData}
-              onChange={setFormData}
+              onChange={(next) => {
+                setProblems((current) => withoutChangedFields(current, formData, next));
+                setFormData(next);
+              }}
               extraErrors={problems.form}
               disabled={send.isPending}
               idPrefix="supplement"
