@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { App } from '../../src/app.js';
 import type { Db } from '../../src/platform/database/database.js';
 import { importCatalogue } from '../../src/modules/procedures/procedures.service.js';
@@ -113,4 +114,55 @@ export function act(app: App, person: Person, code: string, body: Record<string,
 
 export async function getDossier(app: App, person: Person, code: string) {
   return app.inject({ method: 'GET', url: `/api/dossiers/${encodeURIComponent(code)}`, headers: bearer(person.token) });
+}
+
+/** Asserts an RFC 9457 problem answer and returns its body. */
+export function expectProblem(response: { statusCode: number; headers: Record<string, unknown>; body: string; json(): any }, status: number, code: string) {
+  expect(response.statusCode, response.body).toBe(status);
+  expect(String(response.headers['content-type'])).toContain('application/problem+json');
+  const problem = response.json();
+  expect(problem.code).toBe(code);
+  return problem;
+}
+
+/** The changes audited for one dossier, oldest first (officials' reads, `dossier.read`, left out). */
+export async function auditActionsOf(db: Db, code: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('entity_type', '=', 'dossier')
+    .where('entity_id', '=', code)
+    .where('action', '!=', 'dossier.read')
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => r.action);
+}
+
+/** The code of a fresh online dossier of `citizen` (status submitted). */
+export async function submittedDossier(app: App, citizen: Person): Promise<string> {
+  const response = await fileOnline(app, citizen);
+  if (response.statusCode !== 201) throw new Error(`filing: ${response.statusCode} ${response.body}`);
+  return response.json().code;
+}
+
+async function mustAct(app: App, person: Person, code: string, body: Record<string, unknown>): Promise<void> {
+  const response = await act(app, person, code, body);
+  if (response.statusCode !== 200) throw new Error(`${String(body.action)}: ${response.statusCode} ${response.body}`);
+}
+
+/**
+ * A fresh dossier of the world's citizen moved along the sample workflow: `received` (at tiep_nhan), `tham_dinh`
+ * (with the specialist), `phe_duyet` (with the leader) or `result_ready` (approved with an electronic result).
+ */
+export async function dossierAt(app: App, w: OneStopWorld, stage: 'received' | 'tham_dinh' | 'phe_duyet' | 'result_ready'): Promise<string> {
+  const code = await submittedDossier(app, w.citizen);
+  await mustAct(app, w.officer, code, { action: 'receive' });
+  if (stage === 'received') return code;
+  await mustAct(app, w.officer, code, { action: 'forward' });
+  if (stage === 'tham_dinh') return code;
+  await mustAct(app, w.specialist, code, { action: 'forward' });
+  if (stage === 'phe_duyet') return code;
+  const resultFileId = await uploadFile(app, w.leader.token, undefined, 'ket-qua.pdf');
+  await mustAct(app, w.leader, code, { action: 'approve', resultFileId });
+  return code;
 }
