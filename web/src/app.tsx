@@ -1,4 +1,5 @@
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { PROCEDURE_MANAGE } from './api/procedures';
 import { Permission } from './api/types';
 import { RequireAuth } from './auth/require-auth';
 import { AccountLayout } from './layouts/account-layout';
@@ -20,6 +21,8 @@ import { MyDossiersPage } from './pages/my-dossiers-page';
 import { PortalDossierPage } from './pages/portal-dossier-page';
 import { PortalNotificationsPage } from './pages/portal-notifications-page';
 import { TrackingPage } from './pages/tracking-page';
+import { ProcedureAdminEditPage } from './pages/procedure-admin-edit-page';
+import { ProcedureAdminListPage } from './pages/procedure-admin-list-page';
 import { ServicesDetailPage } from './pages/services-detail-page';
 import { ServicesPage } from './pages/services-page';
 import { UnitsPage } from './pages/units-page';
@@ -128,6 +131,30 @@ const router = createBrowserRouter([
         element: (
           <RequireAuth permission={Permission.CalendarManage}>
             <CalendarPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'procedures',
+        element: (
+          <RequireAuth permission={PROCEDURE_MANAGE}>
+            <ProcedureAdminListPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'procedures/new',
+        element: (
+          <RequireAuth permission={PROCEDURE_MANAGE}>
+            <ProcedureAdminEditPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'procedures/:code/edit',
+        element: (
+          <RequireAuth permission={PROCEDURE_MANAGE}>
+            <ProcedureAdminEditPage />
           </RequireAuth>
         ),
       },

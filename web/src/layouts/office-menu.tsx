@@ -1,8 +1,9 @@
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FolderOpenOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FileTextOutlined, FolderOpenOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { PROCEDURE_MANAGE } from '../api/procedures';
 import { Permission, type Me } from '../api/types';
 
 interface Entry {
@@ -20,6 +21,7 @@ const ENTRIES: Entry[] = [
   { path: '/office/users', labelKey: 'shell.users', icon: <TeamOutlined />, permission: Permission.UserRead },
   { path: '/office/audit', labelKey: 'shell.audit', icon: <AuditOutlined />, permission: Permission.AuditRead },
   { path: '/office/calendar', labelKey: 'shell.calendar', icon: <CalendarOutlined />, permission: Permission.CalendarManage },
+  { path: '/office/procedures', labelKey: 'shell.procedures', icon: <FileTextOutlined />, permission: PROCEDURE_MANAGE },
 ];
 
 export function officeEntriesFor(me: Me): Entry[] {
