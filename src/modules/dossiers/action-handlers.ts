@@ -7,7 +7,7 @@ import { fill, type Language } from '../../platform/i18n/language.js';
 import type { ProcedureDocument, WorkflowStep } from '../procedures/procedures.schema.js';
 import { validateApplicationForm } from '../procedures/validate-form.js';
 import { resolveAttachments, type ResolvedComponent } from './attachments.js';
-import { addDuration, extendByPause, timelinessOf } from './deadlines.js';
+import { addDuration, extendByPause, stepBudgetMs, timelinessOf } from './deadlines.js';
 import type { NoticeKind } from './dossier-notices.js';
 import { DossierStatus, Outcome, type DossierActionCode } from './dossier-status.js';
 import type { ActionBody } from './dossiers.schema.js';
@@ -65,7 +65,7 @@ function enterStep(input: ActionInput, step: WorkflowStep): DossierUpdate {
     current_role: step.role,
     current_unit_id: stepUnitId(step, input.row, input.unitIdOfCode),
     step_started_at: input.now.toISOString(),
-    step_due_at: addDuration(input.calendar, input.now, step.budget).toISOString(),
+    step_due_at: input.calendar.addWorkingMs(input.now, stepBudgetMs(input.calendar, input.document, step)).toISOString(),
   };
 }
 

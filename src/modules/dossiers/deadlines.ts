@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../../platform/calendar/working-calendar.js';
 import type { Timeliness } from '../forms/timeliness.js';
-import type { Duration } from '../procedures/procedures.schema.js';
+import type { Duration, ProcedureDocument, WorkflowStep } from '../procedures/procedures.schema.js';
 
 /** An instant `duration` of working time after `from` (domain.md §4: counted in working days or hours). */
 export function addDuration(calendar: WorkingCalendar, from: Date, duration: Duration): Date {
@@ -28,4 +28,17 @@ export function extendByPause(calendar: WorkingCalendar, deadline: Date, pausedA
   const paused = Math.max(0, calendar.workingMsBetween(pausedAt, resumedAt));
   if (paused === 0) return deadline;
   return calendar.addWorkingMs(deadline, paused);
+}
+
+/**
+ * A step's share of the legal processing time in working milliseconds. Budgets are written in the catalogue's
+ * convention (8 hours a day, validate-procedure.ts) while the calendar counts the unit's real office hours
+ * (7.5 by default), so budgets that add up to more than the processing time are scaled down to fit it: the
+ * steps divide the legal time, they never extend it.
+ */
+export function stepBudgetMs(calendar: WorkingCalendar, document: Pick<ProcedureDocument, 'processingTime' | 'workflow'>, step: WorkflowStep): number {
+  const legal = durationMs(calendar, document.processingTime);
+  const total = document.workflow.steps.reduce((sum, s) => sum + durationMs(calendar, s.budget), 0);
+  const own = durationMs(calendar, step.budget);
+  return total > legal ? Math.floor((own * legal) / total) : own;
 }

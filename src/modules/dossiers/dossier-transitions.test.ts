@@ -313,13 +313,10 @@ describe.each(DIALECTS)('dossier transitions on %s', (dialect) => {
   });
 
   describe('apology', () => {
-    // BUG (reported, not fixed here): procedure validation counts a working day as 8 hours
-    // (validate-procedure.ts HOURS_PER_WORKING_DAY) while the default office hours give 7.5 hours a day
-    // (calendar-config.ts). The sample workflow (4 h + 7 d + 2 d + 4 h = 10 days at 8 h) is accepted, yet the
-    // forecast (present-dossier.ts forecastDueAt, 75.5 h against 75 h) calls a dossier late the moment it is
-    // received, offering 'apologise' and a proposedDueAt on day one. `it.fails` keeps the expectation executable:
-    // it turns red once the two agree, and should then become a plain `it`.
-    it.fails('is not predicted late the moment it is received when the workflow fits the processing time', async () => {
+    // The catalogue counts a working day as 8 hours (validate-procedure.ts) while the default office day is 7.5 hours:
+    // the sample workflow (4 h + 7 d + 2 d + 4 h) is 75.5 real hours against 75. Step budgets are shares of the legal
+    // time (deadlines.ts stepBudgetMs), so a freshly received dossier is on track.
+    it('is not predicted late the moment it is received when the workflow fits the processing time', async () => {
       const code = await dossierAt(t.app, w, 'received');
       const detail = await detailOf(w.officer, code);
       expect(detail.proposedDueAt).toBeNull();

@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../../platform/calendar/working-calendar.js';
 import type { DossierEventRow, DossierRow } from '../../platform/database/schema.js';
 import type { ProcedureDocument } from '../procedures/procedures.schema.js';
-import { durationMs } from './deadlines.js';
+import { stepBudgetMs } from './deadlines.js';
 import { CLOCK_RUNNING_STATUSES, STATUS_NUMBERS, type DossierStatusCode } from './dossier-status.js';
 import type { Applicant, DossierDetail, DossierSummary, HistoryEvent } from './dossiers.schema.js';
 import type { UnitRef } from './dossiers.repository.js';
@@ -79,7 +79,8 @@ export function forecastDueAt(calendar: WorkingCalendar, document: ProcedureDocu
   const [current, ...later] = remainingSteps(document, row.current_step);
   if (!current) return null;
   const spentInStep = row.step_started_at ? Math.max(0, calendar.workingMsBetween(new Date(row.step_started_at), now)) : 0;
-  const remaining = Math.max(0, durationMs(calendar, current.budget) - spentInStep) + later.reduce((sum, step) => sum + durationMs(calendar, step.budget), 0);
+  const budget = (step: typeof current) => stepBudgetMs(calendar, document, step);
+  const remaining = Math.max(0, budget(current) - spentInStep) + later.reduce((sum, step) => sum + budget(step), 0);
   const projected = calendar.addWorkingMs(now, remaining);
   if (projected.getTime() <= new Date(row.due_at).getTime()) return null;
   const earliest = calendar.addWorkingDays(now, 1);
