@@ -11,6 +11,7 @@ import { calendarRoutes } from './calendar/calendar.routes.js';
 import { proceduresRoutes } from './procedures/procedures.routes.js';
 import { filesRoutes } from './files/files.routes.js';
 import { dossiersRoutes } from './dossiers/dossiers.routes.js';
+import { dossierFormsRoutes } from './dossiers/dossier-forms.routes.js';
 import { applicantRoutes } from './dossiers/applicant.routes.js';
 
 /** Every domain module's routes; each lives in src/modules/<domain>/<domain>.routes.ts. */
@@ -27,5 +28,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(proceduresRoutes);
   await app.register(filesRoutes);
   await app.register(dossiersRoutes);
+  await app.register(dossierFormsRoutes);
   await app.register(applicantRoutes);
 }
