@@ -212,6 +212,13 @@ describe.each(DIALECTS)('one-stop forms of a dossier on %s', (dialect) => {
     expect(anonymous.statusCode).toBe(401);
   });
 
+  it('documents both routes in the OpenAPI document as PDF responses', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/dossiers/{code}/forms/{form}', '/api/dossiers/register']) {
+      expect(Object.keys(doc.paths[path].get.responses['200'].content)).toEqual(['application/pdf']);
+    }
+  });
+
   describe('the dossier register (form 06)', () => {
     const register = (person: Person, query: Record<string, string>) =>
       t.app.inject({ method: 'GET', url: `/api/dossiers/register?${new URLSearchParams(query)}`, headers: bearer(person.token) });
