@@ -4,6 +4,8 @@ import type { App } from '../../app.js';
 import { requireActor } from '../../platform/auth/authenticate.js';
 import type { IdempotentResult } from '../../platform/http/idempotency.js';
 import { actOnDossier } from './act-on-dossier.js';
+// Open dossiers follow their unit when units merge (registers the merge participant).
+import './dossier-merge.js';
 import { getDossier } from './dossier-detail.js';
 import { ActionBody, DossierCodeParams, DossierDetail, DossierList, DossierListQuery, SubmitDossierBody } from './dossiers.schema.js';
 import { listDossiers } from './list-dossiers.js';
