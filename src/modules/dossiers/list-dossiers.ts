@@ -72,7 +72,7 @@ function parseStatuses(value: string | undefined): DossierStatusCode[] | undefin
   if (value === undefined) return undefined;
   const list = value.split(',');
   const unknown = list.filter((s) => !DOSSIER_STATUSES.includes(s as DossierStatusCode));
-  if (unknown.length > 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/status', message: `Trạng thái không hợp lệ: ${unknown.join(', ')}` }]);
+  if (unknown.length > 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/query/status', message: `Trạng thái không hợp lệ: ${unknown.join(', ')}` }]);
   return list as DossierStatusCode[];
 }
 
