@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/databases.js';
 import { bearer } from '../../../test/support/fixtures.js';
-import { act, fileOnline, getDossier, setUpOneStop, type OneStopWorld, type Person } from '../../../test/support/one-stop.js';
+import { act, fileOnline, getDossier, setUpOneStop, uploadFile, type OneStopWorld, type Person } from '../../../test/support/one-stop.js';
 import { extractPdfText, findQrCodeOnPage } from '../../../test/support/pdf.js';
 import { formatLongDateTime, formatShortDateTime } from '../../platform/pdf/index.js';
 import { placeNameOf } from './dossier-forms.js';
@@ -169,8 +169,11 @@ describe.each(DIALECTS)('one-stop forms of a dossier on %s', (dialect) => {
   it('prints the control sheet (form 05): each hand-over, who, when, the step deadline and how it went', async () => {
     const code = await received();
     expect((await act(t.app, w.officer, code, { action: 'forward' })).statusCode).toBe(200);
+    // The examination overran its step deadline (as if the days had gone by): its hand-over is late.
+    await t.db.updateTable('dossiers').set({ step_due_at: new Date(Date.now() - 3_600_000).toISOString() }).where('code', '=', code).execute();
     expect((await act(t.app, w.specialist, code, { action: 'forward' })).statusCode).toBe(200);
     const detail = (await getDossier(t.app, w.leader, code)).json();
+    expect(detail.history.map((e: { timeliness: string | null }) => e.timeliness).filter(Boolean)).toEqual([expect.stringMatching(/^(early|onTime)$/), 'late']);
     const leavingReception = detail.history.find((e: { action: string; stepCode: string }) => e.action === 'forward' && e.stepCode === 'tiep_nhan');
 
     const { text } = await pdfOf(w.leader, code, 'control-sheet');
@@ -185,7 +188,27 @@ describe.each(DIALECTS)('one-stop forms of a dossier on %s', (dialect) => {
     expect(text).toContain('Nguyễn Thị Thu Hà');
     expect(text).toContain(formatShortDateTime(new Date(leavingReception.stepDueAt)));
     expect(text).toMatch(/Trước hạn|Đúng hạn/);
+    expect(text).toContain('Quá hạn');
     expect(text).toContain('đang xử lý');
+  });
+
+  it('keeps the receipt as it was at receipt when documents come later, and shows the supplement round on the control sheet', async () => {
+    const code = await received();
+    expect((await act(t.app, w.officer, code, { action: 'forward' })).statusCode).toBe(200);
+    const requested = await act(t.app, w.specialist, code, { action: 'request_supplement', items: ['Bổ sung bản chụp giấy tờ tùy thân.'] });
+    expect(requested.statusCode, requested.body).toBe(200);
+    const fileId = await uploadFile(t.app, w.citizen.token, undefined, 'can-cuoc.pdf');
+    const supplemented = await act(t.app, w.citizen, code, { action: 'supplement', attachments: [{ requirement: 'giay_to_tuy_than', fileId }] });
+    expect(supplemented.statusCode, supplemented.body).toBe(200);
+
+    const receipt = (await pdfOf(w.citizen, code, 'receipt')).text;
+    expect(receipt).toContain('Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp');
+    expect(receipt).not.toContain('Bản chụp giấy tờ tùy thân');
+    expect((await pdfOf(w.citizen, code, 'supplement-request')).text).toContain('1. Bổ sung bản chụp giấy tờ tùy thân.');
+    const sheet = (await pdfOf(w.specialist, code, 'control-sheet')).text;
+    expect(sheet).toContain('Yêu cầu bổ sung');
+    expect(sheet).toContain('Bổ sung hồ sơ');
+    expect(sheet).toContain('Người nộp hồ sơ Lò Thị Thanh');
   });
 
   it('audits an official reading a form, not the applicant reading their own', async () => {
