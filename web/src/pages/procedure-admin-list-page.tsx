@@ -24,16 +24,16 @@ export function ProcedureAdminListPage() {
   const procedures = useQuery({ queryKey: ['procedure-admin-list', query], queryFn: () => fetchProcedures(query), placeholderData: keepPreviousData });
 
   const columns: TableColumnsType<ProcedureSummary> = [
-    { title: t('procedures.code'), dataIndex: 'code', width: 130, render: (code: string) => <code>{code}</code> },
+    { title: t('procedures.code'), dataIndex: 'code', width: 120, render: (code: string) => <code>{code}</code> },
     { title: t('procedureAdmin.name'), dataIndex: 'name' },
-    { title: t('procedures.field'), dataIndex: 'field', width: 190 },
+    { title: t('procedures.field'), dataIndex: 'field', width: 140 },
     { title: t('procedures.level'), dataIndex: 'level', width: 140, render: (level: string) => t(`procedures.levels.${level}`) },
-    { title: t('procedures.processingTime'), key: 'time', width: 200, render: (_, procedure) => formatDuration(t, procedure.processingTime) },
-    { title: t('procedures.version'), dataIndex: 'version', width: 110, align: 'right' },
+    { title: t('procedures.processingTime'), key: 'time', width: 180, render: (_, procedure) => formatDuration(t, procedure.processingTime) },
+    { title: t('procedures.version'), dataIndex: 'version', width: 100, align: 'right' },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 110,
+      width: 100,
       render: (_, procedure) => (
         <LinkButton to={`/office/procedures/${encodeURIComponent(procedure.code)}/edit`} size="small" icon={<EditOutlined aria-hidden="true" />} aria-label={t('procedureAdmin.editNamed', { name: procedure.name })}>
           {t('procedureAdmin.edit')}

@@ -66,7 +66,8 @@ export function ProcedureEditor({ current, units, roles, savedVersion, onSaved }
       const result = current ? await updateProcedure(current.code, document) : await createProcedure(document);
       setProblem(null);
       setListed([]);
-      setSaved(t('procedureAdmin.savedVersion', { version: result.version }));
+      // A new procedure moves to its edit page, which tells of the saved version itself.
+      if (current) setSaved(t('procedureAdmin.savedVersion', { version: result.version }));
       onSaved(result, !current);
     } catch (error) {
       showProblem(error);
