@@ -98,6 +98,24 @@ describe.each(DIALECTS)('dossier codes and idempotent requests under concurrency
     });
   });
 
+  describe('concurrent actions', () => {
+    it('lets exactly one of ten simultaneous receptions through; the others get 409 and nothing is recorded twice', async () => {
+      const code = await submittedDossier(t.app, w.citizen);
+      const responses = await Promise.all(Array.from({ length: 10 }, () => act(t.app, w.officer, code, { action: 'receive' })));
+      const statuses = responses.map((r) => r.statusCode).sort();
+      expect(statuses).toEqual([200, ...Array(9).fill(409)]);
+      for (const refused of responses.filter((r) => r.statusCode === 409)) {
+        expect(['ACTION_NOT_ALLOWED', 'DOSSIER_CHANGED']).toContain(refused.json().code);
+      }
+      const dossier = await t.db.selectFrom('dossiers').select(['id', 'last_seq']).where('code', '=', code).executeTakeFirstOrThrow();
+      const events = await t.db.selectFrom('dossier_events').select('action').where('dossier_id', '=', dossier.id).execute();
+      expect(events.map((e) => e.action)).toEqual(['submit', 'receive']);
+      expect(Number(dossier.last_seq)).toBe(2);
+      const audits = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', code).where('action', '=', 'dossier.receive').execute();
+      expect(audits).toHaveLength(1);
+    });
+  });
+
   describe('Idempotency-Key', () => {
     it('files once for the same key twice: same code, the second answer marked as replayed', async () => {
       const before = await countDossiers();
@@ -150,6 +168,16 @@ describe.each(DIALECTS)('dossier codes and idempotent requests under concurrency
       expect(events.map((e) => e.action)).toEqual(['submit', 'receive']);
       // Without the key the repeated click is a new request, refused by the state machine.
       expectProblem(await act(t.app, w.officer, code, { action: 'receive' }), 409, 'ACTION_NOT_ALLOWED');
+    });
+
+    it('refuses a key already used on another dossier (the scope names the dossier)', async () => {
+      const first = await submittedDossier(t.app, w.citizen);
+      const second = await submittedDossier(t.app, w.citizen);
+      const key = randomUUID();
+      expect((await act(t.app, w.officer, first, { action: 'receive' }, { 'idempotency-key': key })).statusCode).toBe(200);
+      expectProblem(await act(t.app, w.officer, second, { action: 'receive' }, { 'idempotency-key': key }), 422, 'IDEMPOTENCY_KEY_REUSED');
+      const row = await t.db.selectFrom('dossiers').select('status').where('code', '=', second).executeTakeFirstOrThrow();
+      expect(row.status).toBe('submitted');
     });
 
     it('files exactly one dossier for 20 concurrent requests with one key', async () => {

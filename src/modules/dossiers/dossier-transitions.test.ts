@@ -24,6 +24,7 @@ interface HistoryEntry {
   reasons?: string[];
   items?: string[];
   newDueAt?: string;
+  timeliness: string | null;
   files: { fileId: string; name: string }[];
 }
 
@@ -283,6 +284,39 @@ describe.each(DIALECTS)('dossier transitions on %s', (dialect) => {
       expect(lastEvent(response.json())).toMatchObject({ action: 'return_result', fromStatus: 'result_ready', toStatus: 'returned' });
       expect(await auditActionsOf(t.db, code)).toContain('dossier.return_result');
       await expectNotAllowed(w.officer, code, { action: 'return_result' });
+    });
+  });
+
+  describe('while waiting for the citizen', () => {
+    it('stop by the leader ends the pause; withdraw by the applicant too', async () => {
+      const stopped = await dossierAt(t.app, w, 'tham_dinh');
+      await act(t.app, w.specialist, stopped, { action: 'request_supplement', items: ['Tờ khai'] });
+      expect((await detailOf(w.leader, stopped)).allowedActions).toEqual(['stop']);
+      const response = await act(t.app, w.leader, stopped, { action: 'stop', reasons: ['Quá thời hạn bổ sung'] });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json()).toMatchObject({ status: 'stopped', pausedAt: null, currentStep: null });
+      expect(lastEvent(response.json())).toMatchObject({ fromStatus: 'supplement_requested', toStatus: 'stopped' });
+
+      const withdrawn = await dossierAt(t.app, w, 'tham_dinh');
+      await act(t.app, w.specialist, withdrawn, { action: 'request_supplement', items: ['Tờ khai'] });
+      const byCitizen = await act(t.app, w.citizen, withdrawn, { action: 'withdraw' });
+      expect(byCitizen.statusCode, byCitizen.body).toBe(200);
+      expect(byCitizen.json()).toMatchObject({ status: 'withdrawn', pausedAt: null });
+      expect(await auditActionsOf(t.db, withdrawn)).toContain('dossier.withdraw');
+    });
+  });
+
+  describe('timeliness', () => {
+    it('a result approved after the appointment is late, and so is the step it leaves', async () => {
+      const code = await dossierAt(t.app, w, 'phe_duyet');
+      // Both deadlines are moved into the past in the database rather than waiting for them.
+      const past = new Date(Date.now() - 3_600_000).toISOString();
+      await t.db.updateTable('dossiers').set({ due_at: past, step_due_at: past }).where('code', '=', code).execute();
+      const resultFileId = await uploadFile(t.app, w.leader.token, undefined, 'ket-qua-muon.pdf');
+      const response = await act(t.app, w.leader, code, { action: 'approve', resultFileId });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json().timeliness).toBe('late');
+      expect(lastEvent(response.json())).toMatchObject({ action: 'approve', timeliness: 'late' });
     });
   });
 
