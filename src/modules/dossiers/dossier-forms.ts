@@ -214,7 +214,7 @@ const OPEN_STATUSES = ['received', 'processing', 'result_ready'];
  * to whom, when, that step's deadline and whether it was met (the event's recorded timeliness). The party that
  * received it is whoever acted next at the target step; while the dossier waits there, its unit with a note.
  */
-export function controlSteps(source: FormSource): ControlStep[] {
+function controlSteps(source: FormSource): ControlStep[] {
   const { row, events } = source;
   const applicant: HandoverParty = { unitName: 'Người nộp hồ sơ', personName: formApplicant(row).fullName };
   const fromEvent = (e: DossierEventRow): HandoverParty => ({ unitName: unitName(source, e.unit_id ?? row.receiving_unit_id), personName: e.actor_name ?? '' });
