@@ -149,8 +149,8 @@ describe.each(DIALECTS)('dossier transitions on %s', (dialect) => {
       await expectNotAllowed(w.specialist, code, { action: 'forward' });
       await expectNotAllowed(w.citizen, code, { action: 'forward' });
       // The test runs at any hour: a pause of a few milliseconds, or one outside office hours, lasts no working
-      // time. Moving the start of the pause a week back in the database gives it several working days.
-      const pausedAt = new Date(Date.now() - 7 * 24 * 3_600_000);
+      // time. Moving the start of the pause three weeks back in the database gives it working days even across Tết.
+      const pausedAt = new Date(Date.now() - 21 * 24 * 3_600_000);
       await t.db.updateTable('dossiers').set({ paused_at: pausedAt.toISOString() }).where('code', '=', code).execute();
 
       const fileId = await uploadFile(t.app, w.citizen.token, undefined, 'to-khai-moi.pdf');
