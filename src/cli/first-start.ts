@@ -1,6 +1,6 @@
 import type { App } from '../app.js';
 import { DIEN_BIEN } from '../modules/demo/dien-bien.js';
-import { catalogueLine, seedDemo } from '../modules/demo/seed-demo.js';
+import { catalogueLine, dossiersLine, seedDemo } from '../modules/demo/seed-demo.js';
 import { AppError } from '../platform/errors/app-error.js';
 import { systemAuditContext } from './audit-context.js';
 import { seedReport } from './seed-report.js';
@@ -14,12 +14,13 @@ export async function onFirstStart(app: App): Promise<string[]> {
   const existing = await db.selectFrom('units').select('id').limit(1).executeTakeFirst();
   if (existing || !config.seedDemoOnStart) return [];
   try {
-    const result = await seedDemo(db, { password: config.demoPassword, auditContext: systemAuditContext('serve') });
+    const result = await seedDemo(db, { password: config.demoPassword, auditContext: systemAuditContext('serve'), config });
     return [
       '',
       '  Lần chạy đầu tiên: đã nạp dữ liệu mẫu tỉnh Điện Biên (first start: Điện Biên demo data loaded).',
       ...seedReport(result.province, DIEN_BIEN.province.name),
       catalogueLine(result.catalogue),
+      dossiersLine(result.dossiers),
     ];
   } catch (error) {
     // Another node starting at the same moment seeded first: the unit codes are unique, its transaction won.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { DIEN_BIEN } from '../modules/demo/dien-bien.js';
 import { seedProvince } from '../modules/demo/seed-province.js';
-import { catalogueLine, seedDemo } from '../modules/demo/seed-demo.js';
+import { catalogueLine, dossiersLine, seedDemo } from '../modules/demo/seed-demo.js';
 import { systemAuditContext } from './audit-context.js';
 import { CliError, action } from './output.js';
 import { configOrExit, withDatabase } from './runtime.js';
@@ -38,15 +38,15 @@ export function registerSeedCommand(program: Command): void {
   seedCommand
     .command('demo')
     .description(
-      'Nạp dữ liệu mẫu tỉnh Điện Biên: đơn vị, xã/phường, một tài khoản cho mỗi vai trò và danh mục thủ tục mẫu; mật khẩu lấy từ CQS_DEMO_PASSWORD hoặc được tạo ngẫu nhiên ' +
-        '(load the Điện Biên demo data: units, communes, one account per role and the demo procedure catalogue; password from CQS_DEMO_PASSWORD or generated)',
+      'Nạp dữ liệu mẫu tỉnh Điện Biên: đơn vị, xã/phường, một tài khoản cho mỗi vai trò, danh mục thủ tục mẫu và vài hồ sơ mẫu; mật khẩu lấy từ CQS_DEMO_PASSWORD hoặc được tạo ngẫu nhiên ' +
+        '(load the Điện Biên demo data: units, communes, one account per role, the demo procedure catalogue and a few demo dossiers; password from CQS_DEMO_PASSWORD or generated)',
     )
     .action(
       action(async () => {
         const config = configOrExit();
         await withDatabase(config, async ({ db }) => {
-          const result = await seedDemo(db, { password: config.demoPassword, auditContext: systemAuditContext('seed demo') });
-          console.log([...seedReport(result.province, DIEN_BIEN.province.name), catalogueLine(result.catalogue)].join('\n'));
+          const result = await seedDemo(db, { password: config.demoPassword, auditContext: systemAuditContext('seed demo'), config });
+          console.log([...seedReport(result.province, DIEN_BIEN.province.name), catalogueLine(result.catalogue), dossiersLine(result.dossiers)].join('\n'));
         });
       }),
     );

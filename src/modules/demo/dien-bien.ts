@@ -40,6 +40,8 @@ export const DIEN_BIEN_CODES = {
   justiceOffice: '000.01.05.H18',
   justiceAdministration: '000.02.05.H18',
   serviceCentre: '000.00.30.H18',
+  /** Phường Điện Biên Phủ: the demo commune with its own one-stop section (commune-level procedures). */
+  demoCommune: '000.01.50.H18',
 } as const;
 
 export const DIEN_BIEN: ProvinceSeed = {
@@ -133,6 +135,8 @@ export const DIEN_BIEN: ProvinceSeed = {
       email: 'truongphong@dienbien.example',
       role: 'division_head',
       unitCode: DIEN_BIEN_CODES.justiceAdministration,
+      // Approves the department's dossiers (e.g. judicial record certificates), so the grant is on the department.
+      grantUnitCode: DIEN_BIEN_CODES.justice,
     },
     {
       username: 'lanhdao',
@@ -152,6 +156,31 @@ export const DIEN_BIEN: ProvinceSeed = {
       unitCode: DIEN_BIEN_CODES.justiceOffice,
       grantUnitCode: DIEN_BIEN_CODES.justice,
       includeSubtree: true,
+    },
+    // The one-stop section of a commune (Bộ phận Một cửa cấp xã): commune-level procedures such as birth registration.
+    {
+      username: 'motcua.dbp',
+      fullName: 'Lò Thị Hoa',
+      title: 'Công chức Văn phòng - Thống kê',
+      email: 'motcua.dbp@dienbien.example',
+      role: 'one_stop_officer',
+      unitCode: DIEN_BIEN_CODES.demoCommune,
+    },
+    {
+      username: 'tuphap.dbp',
+      fullName: 'Tòng Văn Bình',
+      title: 'Công chức Tư pháp - Hộ tịch',
+      email: 'tuphap.dbp@dienbien.example',
+      role: 'specialist',
+      unitCode: DIEN_BIEN_CODES.demoCommune,
+    },
+    {
+      username: 'chutich.dbp',
+      fullName: 'Vừ A Dơ',
+      title: 'Chủ tịch UBND phường',
+      email: 'chutich.dbp@dienbien.example',
+      role: 'agency_leader',
+      unitCode: DIEN_BIEN_CODES.demoCommune,
     },
     {
       username: 'congdan',

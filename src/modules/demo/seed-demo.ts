@@ -1,5 +1,7 @@
 import type { AuditContext } from '../../platform/audit/audit.js';
+import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/database/database.js';
+import { seedDemoDossiers } from '../dossiers/demo-dossiers.js';
 import type { ImportReport } from '../procedures/procedures.schema.js';
 import { seedDemoCatalogue } from '../procedures/seed-demo-catalogue.js';
 import { DIEN_BIEN } from './dien-bien.js';
@@ -8,19 +10,30 @@ import { seedProvince } from './seed-province.js';
 export interface DemoSeedResult {
   province: Awaited<ReturnType<typeof seedProvince>>;
   catalogue: ImportReport;
+  /** Demo dossiers made through the real workflow (0 when no configuration was given). */
+  dossiers: number;
 }
 
 /**
- * The whole Điện Biên demo: units and one account per role, then the demo procedure catalogue. Used by the first
+ * The whole Điện Biên demo: units and one account per role, the demo procedure catalogue and a few dossiers in
+ * different states (with the configuration, which locates the file store). Used by the first
  * start and by `cqs seed demo`, so both give the same result. The catalogue goes through the (idempotent) import.
  */
-export async function seedDemo(db: Db, options: { password: string | undefined; auditContext: AuditContext }): Promise<DemoSeedResult> {
+export async function seedDemo(
+  db: Db,
+  options: { password: string | undefined; auditContext: AuditContext; config?: Config },
+): Promise<DemoSeedResult> {
   const province = await seedProvince(db, DIEN_BIEN, options);
   const catalogue = await seedDemoCatalogue(db, options.auditContext);
-  return { province, catalogue };
+  const dossiers = options.config ? await seedDemoDossiers(db, options.config, options.auditContext) : 0;
+  return { province, catalogue, dossiers };
 }
 
 export function catalogueLine(report: ImportReport): string {
   const total = report.created + report.updated + report.unchanged;
   return `  Danh mục thủ tục mẫu: ${total} thủ tục (demo procedure catalogue: ${total} procedures).`;
+}
+
+export function dossiersLine(count: number): string {
+  return count > 0 ? `  Hồ sơ mẫu: ${count} hồ sơ ở các trạng thái khác nhau (demo dossiers: ${count}).` : '';
 }

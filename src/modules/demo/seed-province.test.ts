@@ -48,6 +48,9 @@ describe.each(DIALECTS)('seeding the Điện Biên demo data on %s', (dialect) =
       truongphong: 'division_head',
       lanhdao: 'agency_leader',
       vanthu: 'records_clerk',
+      'motcua.dbp': 'one_stop_officer',
+      'tuphap.dbp': 'specialist',
+      'chutich.dbp': 'agency_leader',
       congdan: 'citizen',
     });
     const admin = users.find((u) => u.username === 'admin')!;
