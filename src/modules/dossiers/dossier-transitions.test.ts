@@ -7,12 +7,15 @@ import {
   dossierAt,
   expectProblem,
   getDossier,
+  ONE_STOP_PROCEDURE,
   setUpOneStop,
   submittedDossier,
   uploadFile,
+  VALID_FORM,
   type OneStopWorld,
   type Person,
 } from '../../../test/support/one-stop.js';
+import { bearer } from '../../../test/support/fixtures.js';
 import { getWorkingCalendar } from '../calendar/unit-calendar.js';
 
 interface HistoryEntry {
@@ -303,6 +306,35 @@ describe.each(DIALECTS)('dossier transitions on %s', (dialect) => {
       expect(byCitizen.statusCode, byCitizen.body).toBe(200);
       expect(byCitizen.json()).toMatchObject({ status: 'withdrawn', pausedAt: null });
       expect(await auditActionsOf(t.db, withdrawn)).toContain('dossier.withdraw');
+    });
+  });
+
+  describe('supplement at the one-stop desk', () => {
+    let code = '';
+
+    it('a counter dossier of someone without a portal account waits for a supplement', async () => {
+      const scan = await uploadFile(t.app, w.officer.token, undefined, 'scan-to-khai.pdf');
+      const filed = await t.app.inject({
+        method: 'POST',
+        url: '/api/dossiers',
+        headers: bearer(w.officer.token),
+        payload: { procedureCode: ONE_STOP_PROCEDURE, channel: 'counter', applicant: { fullName: 'Mùa A Sử', identityNumber: '001099007777' }, form: VALID_FORM, attachments: [{ requirement: 'to_khai', fileId: scan }] },
+      });
+      expect(filed.statusCode, filed.body).toBe(201);
+      code = filed.json().code;
+      expect((await act(t.app, w.officer, code, { action: 'forward' })).statusCode).toBe(200);
+      expect((await act(t.app, w.specialist, code, { action: 'request_supplement', items: ['Bản sao giấy khai sinh'] })).statusCode).toBe(200);
+      expect((await detailOf(w.officer, code)).status).toBe('supplement_requested');
+    });
+
+    // GAP (reported, not fixed here): the supplement notice tells the applicant to bring the papers "tại Bộ phận Một
+    // cửa", but workflow.ts allowedActions offers `supplement` to the applicant's own account only. A dossier filed at
+    // the counter for someone without an account (owner_user_id null) can then only be stopped, never resumed, and
+    // the desk cannot record papers a citizen with an account brings in person. `it.fails` keeps the expectation
+    // executable: it turns red once the one-stop officer may record the supplement, and should then become `it`.
+    it.fails('the one-stop officer may record the supplement the applicant brings to the desk', async () => {
+      expect(code).not.toBe('');
+      expect((await detailOf(w.officer, code)).allowedActions).toContain('supplement');
     });
   });
 
