@@ -16,7 +16,7 @@ import {
   type Person,
 } from '../../../test/support/one-stop.js';
 import { getWorkingCalendar } from '../calendar/unit-calendar.js';
-import { nextDossierSequence } from './dossier-code.js';
+import { formatDossierCode, nextDossierSequence } from './dossier-code.js';
 
 const SUBMISSIONS = 200;
 const seqOf = (code: string) => Number(code.slice(code.lastIndexOf('-') + 1));
@@ -43,24 +43,44 @@ describe.each(DIALECTS)('dossier codes and idempotent requests under concurrency
   const fileWith = (person: Person, body: Record<string, unknown>, key?: string) =>
     t.app.inject({ method: 'POST', url: '/api/dossiers', headers: { ...bearer(person.token), ...(key ? { 'idempotency-key': key } : {}) }, payload: body });
   const countDossiers = async () => (await t.db.selectFrom('dossiers').select('id').execute()).length;
+  const countersOfCentre = async () =>
+    new Map(
+      (await t.db.selectFrom('dossier_code_counters').select(['day', 'last_seq']).where('unit_id', '=', w.units.centre).execute()).map((r) => [r.day, Number(r.last_seq)]),
+    );
   const counterOf = async (day: string) =>
     (await t.db.selectFrom('dossier_code_counters').select('last_seq').where('unit_id', '=', w.units.centre).where('day', '=', day).executeTakeFirst())?.last_seq;
 
   describe('dossier codes', () => {
     it(`gives ${SUBMISSIONS} concurrent online filings to one unit on one day distinct, gap-free sequences`, async () => {
-      const day = (await getWorkingCalendar(t.db, w.units.justice)).localDateOf(new Date());
-      const start = Number((await counterOf(day)) ?? 0);
+      const countersBefore = await countersOfCentre();
       const responses = await Promise.all(Array.from({ length: SUBMISSIONS }, () => fileWith(w.citizen, filingBody())));
       const failed = responses.filter((r) => r.statusCode !== 201).map((r) => `${r.statusCode} ${r.body}`);
       expect(failed).toEqual([]);
       const codes = responses.map((r) => r.json().code as string);
       expect(new Set(codes).size).toBe(SUBMISSIONS);
-      // All share the unit and day part; only the sequence differs.
-      expect(new Set(codes.map((c) => c.slice(0, c.lastIndexOf('-')))).size).toBe(1);
-      const seqs = codes.map(seqOf).sort((a, b) => a - b);
-      expect(seqs).toEqual(Array.from({ length: SUBMISSIONS }, (_, i) => start + i + 1));
-      expect(Number(await counterOf(day))).toBe(start + SUBMISSIONS);
+      const today = (await getWorkingCalendar(t.db, w.units.justice)).localDateOf(new Date());
+      expect(codes.some((c) => c.startsWith(`000.00.30.H18-${today.slice(2).replace(/-/g, '')}-`))).toBe(true);
+      // Grouped by the day in the code: a run that crosses local midnight (17:00 UTC) starts a new day at 1.
+      const byDay = new Map<string, number[]>();
+      for (const code of codes) {
+        const yymmdd = code.split('-').at(-2)!;
+        const day = `20${yymmdd.slice(0, 2)}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4, 6)}`;
+        byDay.set(day, [...(byDay.get(day) ?? []), seqOf(code)]);
+      }
+      const countersAfter = await countersOfCentre();
+      for (const [day, seqs] of byDay) {
+        const start = countersBefore.get(day) ?? 0;
+        expect(seqs.sort((a, b) => a - b)).toEqual(Array.from({ length: seqs.length }, (_, i) => start + i + 1));
+        expect(countersAfter.get(day)).toBe(start + seqs.length);
+      }
     }, 60_000);
+
+    it('prints the sequence at its width, and in full past it', () => {
+      const parts = { unitCode: '000.00.30.H18', localDate: '2026-11-27' };
+      expect(formatDossierCode('{unitCode}-{yymmdd}-{seq4}', { ...parts, seq: 7 })).toBe('000.00.30.H18-261127-0007');
+      expect(formatDossierCode('{unitCode}-{yymmdd}-{seq4}', { ...parts, seq: 12_345 })).toBe('000.00.30.H18-261127-12345');
+      expect(formatDossierCode('{yyyy}/{mm}/{dd}/{seq2}', { ...parts, seq: 3 })).toBe('2026/11/27/03');
+    });
 
     it('gives back the number of a transaction that rolls back after taking it', async () => {
       const day = '2031-01-02';

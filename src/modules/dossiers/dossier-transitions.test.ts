@@ -188,7 +188,12 @@ describe.each(DIALECTS)('dossier transitions on %s', (dialect) => {
         'VALIDATION_FAILED',
       );
       expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(['/attachments/0/fileId']);
+      const badForm = expectProblem(await act(t.app, w.citizen, code, { action: 'supplement', form: { hoTen: 'L' } }), 400, 'VALIDATION_FAILED');
+      expect(badForm.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/form/hoTen', '/form/ngaySinh']);
       expect((await detailOf(w.citizen, code)).status).toBe('supplement_requested');
+      const corrected = await act(t.app, w.citizen, code, { action: 'supplement', form: { hoTen: 'Lò Thị Thanh', ngaySinh: '1990-04-13' } });
+      expect(corrected.statusCode, corrected.body).toBe(200);
+      expect(corrected.json().form).toEqual({ hoTen: 'Lò Thị Thanh', ngaySinh: '1990-04-13' });
     });
   });
 
