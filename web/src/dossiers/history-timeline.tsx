@@ -43,6 +43,7 @@ export function HistoryTimeline({ history }: { history: HistoryEvent[] }) {
         {event.stepName && <Line label={t('dossier.history.step')}>{event.stepName}</Line>}
         {event.stepDueAt && <Line label={t('dossier.history.stepDue')}>{formatDateTime(event.stepDueAt)}</Line>}
         {event.note && <Line label={t('dossier.history.note')}>{event.note}</Line>}
+        {event.newDueAt && <Line label={t('dossier.history.newDueAt')}>{formatDateTime(event.newDueAt)}</Line>}
         {event.reasons && event.reasons.length > 0 && (
           <Line label={t('dossier.history.reasons')}>
             <ul className="cqs-dossier-list">
@@ -74,8 +75,7 @@ export function HistoryTimeline({ history }: { history: HistoryEvent[] }) {
     ),
   }));
   return (
-    <section aria-label={t('dossier.history.title')}>
-      <Timeline items={items} />
-    </section>
+    // The page around it names the history (a heading "Quá trình xử lý"); no second landmark of the same name.
+    <Timeline items={items} />
   );
 }

@@ -62,6 +62,7 @@ export const dossierEn: typeof dossierVi = {
     items: 'Documents to supplement',
     step: 'Step',
     stepDue: 'Step due',
+    newDueAt: 'New due date',
     files: 'Files',
     statusChange: '{{from}} → {{to}}',
   },

@@ -60,6 +60,7 @@ export const dossierVi = {
     items: 'Giấy tờ cần bổ sung',
     step: 'Bước',
     stepDue: 'Hạn bước',
+    newDueAt: 'Hẹn trả mới',
     files: 'Tệp kèm theo',
     statusChange: '{{from}} → {{to}}',
   },
