@@ -176,11 +176,11 @@ describe.each(DIALECTS)('dossier transitions on %s', (dialect) => {
       expect((await detailOf(w.officer, code)).allowedActions).toContain('forward');
     });
 
-    it('supplement: only by the applicant, only while requested, and with files they may use', async () => {
+    it('supplement: by the applicant or the receiving desk, only while requested, and with files they may use', async () => {
       const code = await submittedDossier(t.app, w.citizen);
       await expectNotAllowed(w.citizen, code, { action: 'supplement' });
       await act(t.app, w.officer, code, { action: 'request_supplement', items: ['Tờ khai'] });
-      await expectNotAllowed(w.officer, code, { action: 'supplement' });
+      expect(expectProblem(await act(t.app, w.specialist, code, { action: 'supplement' }), 409, 'ACTION_NOT_ALLOWED').allowedActions).toEqual([]);
       const foreign = await uploadFile(t.app, w.otherCitizen.token);
       const problem = expectProblem(
         await act(t.app, w.citizen, code, { action: 'supplement', attachments: [{ requirement: 'to_khai', fileId: foreign }] }),
@@ -332,12 +332,9 @@ describe.each(DIALECTS)('dossier transitions on %s', (dialect) => {
       expect((await detailOf(w.officer, code)).status).toBe('supplement_requested');
     });
 
-    // GAP (reported, not fixed here): the supplement notice tells the applicant to bring the papers "tại Bộ phận Một
-    // cửa", but workflow.ts allowedActions offers `supplement` to the applicant's own account only. A dossier filed at
-    // the counter for someone without an account (owner_user_id null) can then only be stopped, never resumed, and
-    // the desk cannot record papers a citizen with an account brings in person. `it.fails` keeps the expectation
-    // executable: it turns red once the one-stop officer may record the supplement, and should then become `it`.
-    it.fails('the one-stop officer may record the supplement the applicant brings to the desk', async () => {
+    // The supplement notice tells the applicant to bring the papers "tại Bộ phận Một cửa": the desk records them,
+    // also for a counter dossier of someone without a portal account.
+    it('the one-stop officer may record the supplement the applicant brings to the desk', async () => {
       expect(code).not.toBe('');
       expect((await detailOf(w.officer, code)).allowedActions).toContain('supplement');
     });

@@ -64,10 +64,15 @@ export function allowedActions(dossier: DossierRow, document: ProcedureDocument,
       if (actsNow) actions.push(DossierAction.Receive, DossierAction.RequestSupplement, DossierAction.RefuseIntake);
       if (viewer.isApplicant) actions.push(DossierAction.Withdraw);
       break;
-    case 'supplement_requested':
-      if (viewer.isApplicant) actions.push(DossierAction.Supplement, DossierAction.Withdraw);
+    case 'supplement_requested': {
+      // The notice invites the applicant to supplement online or at the desk (Decree 61/2018 art. 15): the desk
+      // records papers brought in person, also for applicants without a portal account.
+      const atDesk = viewer.rolesAt(dossier.receiving_unit_id).has(Role.OneStopOfficer);
+      if (viewer.isApplicant || atDesk) actions.push(DossierAction.Supplement);
+      if (viewer.isApplicant) actions.push(DossierAction.Withdraw);
       if (actsNow || supervises) actions.push(DossierAction.Stop);
       break;
+    }
     case 'received':
     case 'processing':
       if (actsNow) actions.push(...STEP_ACTIONS.filter((action) => targetsOf(document, dossier.current_step, action).length > 0));
