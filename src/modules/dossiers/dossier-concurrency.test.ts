@@ -128,7 +128,7 @@ describe.each(DIALECTS)('dossier codes and idempotent requests under concurrency
         expect(['ACTION_NOT_ALLOWED', 'DOSSIER_CHANGED']).toContain(refused.json().code);
       }
       const dossier = await t.db.selectFrom('dossiers').select(['id', 'last_seq']).where('code', '=', code).executeTakeFirstOrThrow();
-      const events = await t.db.selectFrom('dossier_events').select('action').where('dossier_id', '=', dossier.id).execute();
+      const events = await t.db.selectFrom('dossier_events').select('action').where('dossier_id', '=', dossier.id).orderBy('seq').execute();
       expect(events.map((e) => e.action)).toEqual(['submit', 'receive']);
       expect(Number(dossier.last_seq)).toBe(2);
       const audits = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', code).where('action', '=', 'dossier.receive').execute();
@@ -184,7 +184,7 @@ describe.each(DIALECTS)('dossier codes and idempotent requests under concurrency
       expect(second.headers['idempotent-replayed']).toBe('true');
       expect(second.json()).toEqual(first.json());
       const dossier = await t.db.selectFrom('dossiers').select('id').where('code', '=', code).executeTakeFirstOrThrow();
-      const events = await t.db.selectFrom('dossier_events').select('action').where('dossier_id', '=', dossier.id).execute();
+      const events = await t.db.selectFrom('dossier_events').select('action').where('dossier_id', '=', dossier.id).orderBy('seq').execute();
       expect(events.map((e) => e.action)).toEqual(['submit', 'receive']);
       // Without the key the repeated click is a new request, refused by the state machine.
       expectProblem(await act(t.app, w.officer, code, { action: 'receive' }), 409, 'ACTION_NOT_ALLOWED');
