@@ -12,6 +12,7 @@ import { usePageTitle } from '../components/use-page-title';
 import { StatusTag } from '../dossiers';
 import { formatDate, formatDateTime } from '../format/date';
 import { DraftsCard } from '../portal/drafts-card';
+import '../portal/portal.css';
 
 const PAGE_SIZE = 10;
 
@@ -49,6 +50,7 @@ export function MyDossiersPage() {
         <ProblemAlert error={dossiers.error} />
         <ScrollRegion label={t('citizen.dossiers.filed')}>
           <Table<DossierSummary>
+            className="cqs-portal-table"
             rowKey="code"
             columns={columns}
             dataSource={dossiers.data?.items ?? []}

@@ -11,6 +11,7 @@ import { PageSpinner } from '../components/page-spinner';
 import { usePageTitle } from '../components/use-page-title';
 import { ComponentsTable, HistoryTimeline, StatusTag, TimelinessTag } from '../dossiers';
 import { formatDate, formatDateTime } from '../format/date';
+import '../portal/portal.css';
 import { RatingCard } from '../portal/rating-card';
 import { SupplementCard } from '../portal/supplement-card';
 import { WithdrawButton } from '../portal/withdraw-button';
@@ -89,7 +90,9 @@ export function PortalDossierPage() {
         <ComponentsTable components={d.components} />
       </Card>
       <Card title={<CardTitle>{t('dossier.history.title')}</CardTitle>}>
-        <HistoryTimeline history={d.history} />
+        <div className="cqs-portal-history">
+          <HistoryTimeline history={d.history} />
+        </div>
       </Card>
     </Flex>
   );

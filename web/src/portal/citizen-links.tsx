@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fetchNotifications } from '../api/filing';
 import { LinkButton } from '../components/link-button';
+import './portal.css';
 
 /** The citizen's header links: "Hồ sơ của tôi" and "Thông báo" with the unread count. */
 export function CitizenLinks() {
@@ -12,11 +13,11 @@ export function CitizenLinks() {
   const unread = inbox.data?.unread ?? 0;
   return (
     <Space size="middle">
-      <LinkButton ghost to="/portal/dossiers">
+      <LinkButton ghost className="cqs-citizen-link" to="/portal/dossiers">
         {t('citizen.menu.myDossiers')}
       </LinkButton>
       <Badge count={unread} size="small" offset={[-4, 4]}>
-        <LinkButton ghost to="/portal/notifications" aria-label={unread > 0 ? t('citizen.menu.notificationsUnread', { total: unread }) : undefined}>
+        <LinkButton ghost className="cqs-citizen-link" to="/portal/notifications" aria-label={unread > 0 ? t('citizen.menu.notificationsUnread', { total: unread }) : undefined}>
           {t('citizen.menu.notifications')}
         </LinkButton>
       </Badge>

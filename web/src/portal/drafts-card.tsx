@@ -5,6 +5,7 @@ import { deleteDraft, fetchDrafts } from '../api/filing';
 import { LinkButton } from '../components/link-button';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDateTime } from '../format/date';
+import './portal.css';
 
 /** Hồ sơ đang soạn: drafts the citizen saved and may resume or throw away. */
 export function DraftsCard() {
@@ -19,6 +20,7 @@ export function DraftsCard() {
     <Card title={<h2 className="cqs-card-title">{t('citizen.drafts.title')}</h2>}>
       <ProblemAlert error={drafts.error ?? remove.error} />
       <List
+        className="cqs-portal-list"
         loading={drafts.isPending}
         dataSource={drafts.data?.items ?? []}
         locale={{ emptyText: t('citizen.drafts.empty') }}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { rateDossier, type DossierDetail } from '../api/dossiers';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDateTime } from '../format/date';
+import './portal.css';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 

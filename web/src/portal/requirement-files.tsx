@@ -7,6 +7,7 @@ import { uploadFile } from '../api/dossiers';
 import type { ProcedureRequirement } from '../api/procedures';
 import { formatDate } from '../format/date';
 import { formatFileSize } from './format';
+import './portal.css';
 
 /** One chosen document of a requirement: uploaded now, or picked from the citizen's data store. */
 export interface ChosenFile {
@@ -158,6 +159,7 @@ export function RequirementFiles({ requirements, files, onChange, documents, err
   const { t } = useTranslation();
   return (
     <List
+      className="cqs-portal-list"
       bordered
       dataSource={requirements}
       locale={{ emptyText: t('procedures.noRequirements') }}

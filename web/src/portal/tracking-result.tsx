@@ -59,7 +59,7 @@ export function TrackingResult({ query, identityNumber }: Props) {
           <Descriptions.Item label={t('citizen.rating.title')}>{t('citizen.rating.given', { score: d.rating.score })}</Descriptions.Item>
         )}
       </Descriptions>
-      <Typography.Title level={3} style={{ marginTop: 24 }}>
+      <Typography.Title level={3} style={{ marginTop: 24, fontSize: 16 }}>
         {t('citizen.tracking.timeline')}
       </Typography.Title>
       <Timeline
