@@ -1,10 +1,8 @@
 /**
  * Profiles online filing in process: POST /api/dossiers through app.inject (no network), one request after
- * another, with every query timed (QueryProfile). On SQLite the same is repeated with `synchronous = NORMAL`
- * (bench only — the platform keeps FULL) to show what the commit's fsync costs.
+ * another, with every query timed (QueryProfile) and the process's CPU time counted.
  */
 import type { App } from '../src/app.js';
-import type { Database } from '../src/platform/database/database.js';
 import { phaseCosts, type PhaseCost, type QueryProfile } from './query-profile.js';
 
 const REQUESTS = Number(process.env.BENCH_PROFILE_REQUESTS ?? 300);
@@ -12,6 +10,8 @@ const REQUESTS = Number(process.env.BENCH_PROFILE_REQUESTS ?? 300);
 export interface FilingProfile {
   requests: number;
   wallMsPerRequest: number;
+  /** CPU time of this process (user + system) per request: the part a busier machine does not inflate much. */
+  cpuMsPerRequest: number;
   phases: PhaseCost[];
   statements: { statement: string; perRequest: number; msPerRequest: number }[];
 }
@@ -29,30 +29,21 @@ export async function profileFiling(app: App, profile: QueryProfile, token: stri
   await fileSequentially(app, token, filing, 30);
   profile.reset();
   profile.enabled = true;
+  const cpuBefore = process.cpuUsage();
   const wall = await fileSequentially(app, token, filing, REQUESTS);
+  const cpu = process.cpuUsage(cpuBefore);
   profile.enabled = false;
   const round = (v: number) => Math.round(v * 1000) / 1000;
   const statements = [...profile.byStatement]
     .map(([statement, { count, ms }]) => ({ statement, perRequest: round(count / REQUESTS), msPerRequest: round(ms / REQUESTS) }))
     .sort((a, b) => b.msPerRequest - a.msPerRequest);
-  return { requests: REQUESTS, wallMsPerRequest: round(wall), phases: phaseCosts(profile, REQUESTS, wall), statements };
+  const cpuMsPerRequest = round((cpu.user + cpu.system) / 1000 / REQUESTS);
+  return { requests: REQUESTS, wallMsPerRequest: round(wall), cpuMsPerRequest, phases: phaseCosts(profile, REQUESTS, wall), statements };
 }
 
-/** Wall time per sequential filing with the commit not waiting for fsync (SQLite only), then FULL again. */
-export async function filingWithoutFsync(app: App, database: Database, token: string, filing: object): Promise<number> {
-  database.sqlite!.pragma('synchronous = NORMAL');
-  try {
-    await fileSequentially(app, token, filing, 30);
-    return Math.round((await fileSequentially(app, token, filing, REQUESTS)) * 1000) / 1000;
-  } finally {
-    database.sqlite!.pragma('synchronous = FULL');
-  }
-}
-
-export function profileMarkdown(dialect: string, p: FilingProfile, noFsyncMs: number | undefined): string[] {
+export function profileMarkdown(title: string, p: FilingProfile): string[] {
   return [
-    `Online filing in process on ${dialect} (app.inject, ${p.requests} sequential requests): ${p.wallMsPerRequest} ms per request` +
-      (noFsyncMs === undefined ? '' : `; with synchronous = NORMAL (no fsync at commit): ${noFsyncMs} ms`),
+    `${title} (app.inject, ${p.requests} sequential requests): ${p.wallMsPerRequest} ms wall, ${p.cpuMsPerRequest} ms CPU of this process per request`,
     '',
     '| phase | queries / request | ms / request |',
     '|---|---:|---:|',

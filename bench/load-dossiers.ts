@@ -5,9 +5,10 @@
  * unit and local day, and `dossier_code_counters` is left at the highest sequence of each, so dossiers filed
  * afterwards through the API continue the sequence instead of colliding.
  */
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Config } from '../src/platform/config.js';
-import type { Db } from '../src/platform/database/database.js';
+import type { Db, Tx } from '../src/platform/database/database.js';
+import { dialectOf } from '../src/platform/database/dialect.js';
 import type { DossierEventsTable, DossiersTable } from '../src/platform/database/schema.js';
 import { foldVietnamese } from '../src/platform/text/fold.js';
 import { getWorkingCalendar } from '../src/modules/calendar/unit-calendar.js';
@@ -115,6 +116,25 @@ async function insertCitizens(db: Db, random: () => number): Promise<{ id: numbe
   return accounts;
 }
 
+// PostgreSQL types of the integer columns; every other loaded column is text.
+const INTEGER_COLUMNS = new Set(['procedure_version', 'unit_id', 'receiving_unit_id', 'owner_user_id', 'current_unit_id', 'supplement_count', 'last_seq', 'created_by', 'dossier_id', 'seq', 'actor_id']);
+
+/**
+ * One INSERT per batch. On PostgreSQL the rows travel as one array per column through unnest(): a handful of
+ * parameters instead of one per value, which PostgreSQL parses and plans far faster than 18,000 placeholders.
+ */
+async function insertBatch<T extends 'dossiers' | 'dossier_events'>(tx: Tx, table: T, rows: Record<string, unknown>[]): Promise<{ id: number; code: string }[]> {
+  const returning = table === 'dossiers';
+  if (dialectOf(tx) === 'sqlite') {
+    const query = tx.insertInto(table).values(rows as never);
+    return returning ? (await query.returning(['id', 'code' as never]).execute()) as unknown as { id: number; code: string }[] : (await query.execute(), []);
+  }
+  const columns = Object.keys(rows[0]);
+  const arrays = columns.map((c) => sql`${rows.map((r) => r[c] ?? null)}::${sql.raw(INTEGER_COLUMNS.has(c) ? 'integer' : 'text')}[]`);
+  const result = await sql<{ id: number; code: string }>`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})${sql.raw(returning ? ' returning id, code' : '')}`.execute(tx);
+  return result.rows;
+}
+
 const addMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
 export async function loadDossiers(db: Db, world: BenchWorld, config: Pick<Config, 'dossier'>, count: number, procedureCodes: string[]): Promise<LoadReport> {
@@ -207,7 +227,7 @@ export async function loadDossiers(db: Db, world: BenchWorld, config: Pick<Confi
             at: submittedAt,
           });
         }
-        const inserted = await tx.insertInto('dossiers').values(dossiers).returning(['id', 'code']).execute();
+        const inserted = await insertBatch(tx, 'dossiers', dossiers as Record<string, unknown>[]);
         const events: Insertable<DossierEventsTable>[] = inserted.map((d) => {
           const m = meta.get(d.code)!;
           return {
@@ -228,7 +248,7 @@ export async function loadDossiers(db: Db, world: BenchWorld, config: Pick<Confi
             timeliness: null,
           };
         });
-        await tx.insertInto('dossier_events').values(events).execute();
+        await insertBatch(tx, 'dossier_events', events as Record<string, unknown>[]);
       }
     });
   }
