@@ -91,7 +91,7 @@ describe.each(DIALECTS)('dossier transitions on %s', (dialect) => {
     it('refuse_intake: needs reasons; then refused_intake with the reasons, refusal slip and a notification', async () => {
       const code = await submittedDossier(t.app, w.citizen);
       const missing = expectProblem(await act(t.app, w.officer, code, { action: 'refuse_intake' }), 400, 'VALIDATION_FAILED');
-      expect(missing.errors.map((e: { path: string }) => e.path)).toEqual(['/reasons']);
+      expect(missing.errors).toEqual([{ path: '/reasons', message: 'Bắt buộc nhập lý do.' }]);
       const empty = expectProblem(await act(t.app, w.officer, code, { action: 'refuse_intake', reasons: [] }), 400, 'VALIDATION_FAILED');
       expect(empty.errors[0].path).toBe('/reasons');
 
@@ -311,6 +311,27 @@ describe.each(DIALECTS)('dossier transitions on %s', (dialect) => {
       expect(byCitizen.statusCode, byCitizen.body).toBe(200);
       expect(byCitizen.json()).toMatchObject({ status: 'withdrawn', pausedAt: null });
       expect(await auditActionsOf(t.db, withdrawn)).toContain('dossier.withdraw');
+    });
+  });
+
+  describe('apology with a chosen date', () => {
+    it('takes the new appointment the leader sets, if it is later than the current one and now', async () => {
+      const code = await dossierAt(t.app, w, 'phe_duyet');
+      // Made late in the database, as above.
+      const lateDue = new Date(Date.now() - 3_600_000).toISOString();
+      await t.db.updateTable('dossiers').set({ due_at: lateDue }).where('code', '=', code).execute();
+      const past = expectProblem(
+        await act(t.app, w.leader, code, { action: 'apologise', reason: 'Chậm', newDueAt: new Date(Date.now() - 60_000).toISOString() }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expect(past.errors).toEqual([{ path: '/newDueAt', message: 'Bắt buộc nhập ngày hẹn trả mới (sau ngày hẹn hiện tại).' }]);
+      const newDueAt = new Date(Date.now() + 5 * 24 * 3_600_000).toISOString();
+      const response = await act(t.app, w.leader, code, { action: 'apologise', reason: 'Chờ ý kiến của Sở Công an', newDueAt });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json().dueAt).toBe(newDueAt);
+      expect(response.json().originalDueAt).not.toBe(newDueAt);
+      expect(lastEvent(response.json())).toMatchObject({ action: 'apologise', newDueAt });
     });
   });
 
