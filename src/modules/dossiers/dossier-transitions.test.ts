@@ -359,6 +359,18 @@ describe.each(DIALECTS)('dossier transitions on %s', (dialect) => {
       expect(code).not.toBe('');
       expect((await detailOf(w.officer, code)).allowedActions).toContain('supplement');
     });
+
+    it('the desk records it with a scan and the dossier resumes at the workflow target step', async () => {
+      expect(code).not.toBe('');
+      const scan = await uploadFile(t.app, w.officer.token, undefined, 'scan-giay-khai-sinh.pdf');
+      const response = await act(t.app, w.officer, code, { action: 'supplement', attachments: [{ requirement: 'giay_to_tuy_than', fileId: scan }] });
+      expect(response.statusCode, response.body).toBe(200);
+      const detail = response.json();
+      expect(detail).toMatchObject({ status: 'processing', pausedAt: null, currentStep: { code: 'tiep_nhan' } });
+      expect(detail.components).toContainEqual(expect.objectContaining({ requirementCode: 'giay_to_tuy_than', fileId: scan, source: 'scan' }));
+      expect(lastEvent(detail)).toMatchObject({ action: 'supplement', fromStatus: 'supplement_requested', toStatus: 'processing' });
+      expect(await auditActionsOf(t.db, code)).toContain('dossier.supplement');
+    });
   });
 
   describe('timeliness', () => {
