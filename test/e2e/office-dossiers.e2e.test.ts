@@ -186,6 +186,25 @@ describe('one-stop office dossiers in Chromium', { timeout: 240_000 }, () => {
     await screenshot(s.page, 'office-dossier-conflict');
   });
 
+  it('opens the register (Sổ theo dõi hồ sơ) of the officer\'s unit for a period as a PDF', async () => {
+    await s.page.goto('/office/dossiers');
+    await s.page.getByRole('button', { name: 'Sổ theo dõi hồ sơ' }).click();
+    const dialog = s.page.getByRole('dialog', { name: 'In sổ theo dõi hồ sơ' });
+    // The officer's own unit and this month are proposed.
+    await dialog.getByText('Trung tâm Phục vụ hành chính công tỉnh Điện Biên').waitFor();
+    await expectAccessible(s.page);
+    await screenshot(s.page, 'office-dossiers-register');
+    const opened = s.context.waitForEvent('request', (request) => request.url().includes('/api/dossiers/register'));
+    await dialog.getByRole('button', { name: 'Mở sổ (PDF)' }).click();
+    const url = new URL((await opened).url());
+    expect(url.searchParams.get('unit')).toBe('000.00.30.H18');
+    expect(url.searchParams.get('from')).toMatch(/^\d{4}-\d{2}-01$/);
+    const register = await s.page.request.get(url.pathname + url.search);
+    expect(register.status()).toBe(200);
+    expect(register.headers()['content-type']).toContain('application/pdf');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   it('a dossier the official may not see answers "not found"', async () => {
     await s.page.goto('/office/dossiers/H18-KHONG-CO');
     await s.page.getByRole('heading', { level: 1, name: 'Không tìm thấy hồ sơ' }).waitFor();

@@ -28,7 +28,7 @@ export function DossierTable({ label, items, total, loading, page, pageSize, onP
       dataIndex: 'code',
       render: (code: string) => (
         <Link to={`/office/dossiers/${encodeURIComponent(code)}`}>
-          <code>{code}</code>
+          <code style={{ whiteSpace: 'nowrap' }}>{code}</code>
         </Link>
       ),
     },

@@ -16,7 +16,7 @@ export const officeDossiersEn: typeof officeDossiersVi = {
   },
   tabCount: '{{label}} ({{count}})',
   searchLabel: 'Dossier code or applicant name',
-  searchPlaceholder: 'e.g. H18.05-261127-0001 or nguyen van a',
+  searchPlaceholder: 'e.g. 000.00.30.H18-261127-0001 or nguyen van a',
   unitFilter: 'Unit',
   allUnits: 'All units',
   empty: 'No dossiers in this list.',
@@ -30,6 +30,7 @@ export const officeDossiersEn: typeof officeDossiersVi = {
   registerOpen: 'Open the register (PDF)',
   registerHelp: 'The register opens in a new tab as a PDF (form 06).',
   registerOrder: 'The end date may not be before the start date.',
+  registerTooLong: 'One register covers at most 366 days.',
   dueMarker: { overdue: 'Overdue', dueSoon: 'Due soon' },
   detail: {
     pageTitle: 'Dossier {{code}}',

@@ -14,7 +14,7 @@ export const officeDossiersVi = {
   },
   tabCount: '{{label}} ({{count}})',
   searchLabel: 'Mã hồ sơ hoặc tên người nộp',
-  searchPlaceholder: 'Ví dụ: H18.05-261127-0001 hoặc nguyen van a',
+  searchPlaceholder: 'Ví dụ: 000.00.30.H18-261127-0001 hoặc nguyen van a',
   unitFilter: 'Đơn vị',
   allUnits: 'Tất cả đơn vị',
   empty: 'Không có hồ sơ nào trong danh sách này.',
@@ -28,6 +28,7 @@ export const officeDossiersVi = {
   registerOpen: 'Mở sổ (PDF)',
   registerHelp: 'Sổ mở trong thẻ mới dưới dạng tệp PDF (mẫu số 06).',
   registerOrder: 'Ngày kết thúc không được trước ngày bắt đầu.',
+  registerTooLong: 'Mỗi sổ in tối đa 366 ngày.',
   dueMarker: { overdue: 'Quá hạn', dueSoon: 'Sắp đến hạn' },
   detail: {
     pageTitle: 'Hồ sơ {{code}}',

@@ -62,6 +62,13 @@ export function RegisterModal({ open, units, initialUnitId, onClose }: Props) {
                 ? Promise.resolve()
                 : Promise.reject(new Error(t('officeDossiers.registerOrder'))),
           }),
+          // The server prints at most 366 days in one register; say so here rather than in a new tab.
+          ({ getFieldValue }) => ({
+            validator: (_, value: Dayjs | undefined) =>
+              !value || !getFieldValue('from') || value.diff(getFieldValue('from'), 'day') <= 366
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('officeDossiers.registerTooLong'))),
+          }),
         ]}
       >
         <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
