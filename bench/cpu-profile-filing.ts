@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, database });
   try {
     const world = await setUpBenchWorld(database.db);
-    await loadDossiers(database.db, world, config, DOSSIERS, [FILED_PROCEDURE]);
+    await loadDossiers(database, world, config, DOSSIERS, [FILED_PROCEDURE]);
     const body = await multipartBody({ file: { content: SAMPLE_PDF, fileName: 'to-khai.pdf', type: 'application/pdf' } });
     const upload = await app.inject({ method: 'POST', url: '/api/files', payload: body.payload, headers: { ...body.headers, authorization: `Bearer ${world.citizen.token}` } });
     const filing = { procedureCode: FILED_PROCEDURE, channel: 'online', form: { hoTen: world.citizen.fullName, ngaySinh: '1990-04-12' }, attachments: [{ requirement: 'to_khai', fileId: upload.json().id }] };

@@ -37,7 +37,7 @@ interface DialectResult {
   load: Omit<LoadReport, 'codes'>;
   rows: Row[];
   submissions: { responses2xx: number; non2xx: number; errors: number; dossiersBefore: number; dossiersAfter: number; grewBy: number; consistent: boolean };
-  inProcessTracking: { calls: number; p50Ms: number; p99Ms: number; maxMs: number };
+  inProcessTracking: { calls: number; p50Ms: number; p99Ms: number; maxMs: number; statements: { statement: string; perCall: number; msPerCall: number }[] };
   filingProfile: FilingProfile;
   /** SQLite: the same with `synchronous = NORMAL` (bench only, the platform keeps FULL): the commit's fsync cost. */
   withoutFsync?: { profile: FilingProfile; requestsPerSecond: number; p99Ms: number };
@@ -71,8 +71,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** trackDossier called directly, one after another: the request path without HTTP, routing and serialisation. */
-async function timeTrackingInProcess(db: Db, codes: string[], random: () => number) {
+async function timeTrackingInProcess(db: Db, codes: string[], random: () => number, profile: QueryProfile) {
   for (let i = 0; i < 500; i++) await trackDossier(db, pick(random, codes), {}, null);
+  profile.reset();
+  profile.enabled = true;
   const times: number[] = [];
   for (let i = 0; i < IN_PROCESS_CALLS; i++) {
     const code = pick(random, codes);
@@ -80,9 +82,13 @@ async function timeTrackingInProcess(db: Db, codes: string[], random: () => numb
     await trackDossier(db, code, {}, null);
     times.push(performance.now() - start);
   }
+  profile.enabled = false;
   times.sort((a, b) => a - b);
   const ms = (v: number) => Math.round(v * 1000) / 1000;
-  return { calls: IN_PROCESS_CALLS, p50Ms: ms(percentile(times, 50)), p99Ms: ms(percentile(times, 99)), maxMs: ms(times[times.length - 1]) };
+  const statements = [...profile.byStatement]
+    .map(([statement, { count, ms: total }]) => ({ statement, perCall: ms(count / IN_PROCESS_CALLS), msPerCall: ms(total / IN_PROCESS_CALLS) }))
+    .sort((a, b) => b.msPerCall - a.msPerCall);
+  return { calls: IN_PROCESS_CALLS, p50Ms: ms(percentile(times, 50)), p99Ms: ms(percentile(times, 99)), maxMs: ms(times[times.length - 1]), statements };
 }
 
 async function benchDialect(dialect: DialectName, cluster: PostgresCluster | undefined, ceiling: number): Promise<DialectResult> {
@@ -94,7 +100,7 @@ async function benchDialect(dialect: DialectName, cluster: PostgresCluster | und
   try {
     const db = database.db;
     const world = await setUpBenchWorld(db);
-    const { codes, ...load } = await loadDossiers(db, world, config, DOSSIERS, PROCEDURES);
+    const { codes, ...load } = await loadDossiers(database, world, config, DOSSIERS, PROCEDURES);
     console.log(`${dialect.padEnd(8)} loaded ${load.dossiers} dossiers in ${load.seconds.toFixed(1)} s (${load.counters} code counters)`);
     const base = await listen(app);
     const rows: Row[] = [];
@@ -113,7 +119,7 @@ async function benchDialect(dialect: DialectName, cluster: PostgresCluster | und
     });
     rows.push(rowOf('GET /api/tracking/{code} (random existing code)', dialect, track, ceiling));
 
-    const inProcessTracking = await timeTrackingInProcess(db, codes, random);
+    const inProcessTracking = await timeTrackingInProcess(db, codes, random, profile);
     console.log(`${dialect.padEnd(8)} trackDossier in process: p50 ${inProcessTracking.p50Ms} ms, p99 ${inProcessTracking.p99Ms} ms`);
 
     const filingProfile = await profileFiling(app, profile, world.citizen.token, filing);
@@ -161,6 +167,14 @@ function markdownOf(ceiling: Row, results: DialectResult[], machine: string): st
         ? ['', `${r.database} with synchronous = NORMAL (bench only; the platform keeps FULL): ${r.withoutFsync.requestsPerSecond} filings/s over HTTP, p99 ${r.withoutFsync.p99Ms} ms.`]
         : [],
     ),
+    ...results.flatMap((r) => [
+      '',
+      `trackDossier in process on ${r.database} (${r.inProcessTracking.calls} calls): p50 ${r.inProcessTracking.p50Ms} ms, p99 ${r.inProcessTracking.p99Ms} ms, max ${r.inProcessTracking.maxMs} ms`,
+      '',
+      '| statement | per call | ms / call |',
+      '|---|---:|---:|',
+      ...r.inProcessTracking.statements.map((t) => `| ${t.statement} | ${t.perCall} | ${t.msPerCall} |`),
+    ]),
     ...results.flatMap((r) => [
       '',
       ...profileMarkdown(`Online filing in process on ${r.database}`, r.filingProfile),

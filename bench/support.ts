@@ -109,7 +109,9 @@ export async function openBenchDatabase(
 }
 
 export function machineLine(): string {
-  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  // The load average says whether other work shared the cores during the run (ratios hold better than absolutes).
+  const load = os.loadavg().map((v) => v.toFixed(1)).join(' ');
+  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load}`;
 }
 
 export function rowsTable(rows: Row[]): string[] {
