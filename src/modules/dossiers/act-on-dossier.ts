@@ -9,7 +9,7 @@ import type { Language } from '../../platform/i18n/language.js';
 import { ACTION_HANDLERS } from './action-handlers.js';
 import { insertComponents, storeForApplicant } from './attachments.js';
 import { timelinessOf } from './deadlines.js';
-import { viewDossier } from './dossier-access.js';
+import { viewDossier, type DossierViewer } from './dossier-access.js';
 import { actionsFor, buildDetail, loadSetting, type DossierSetting } from './dossier-detail.js';
 import { noticeApplicant } from './dossier-notices.js';
 import { ACTION_LABELS, STATUS_LABELS, type DossierStatusCode } from './dossier-status.js';
@@ -80,7 +80,7 @@ export async function actOnDossier(db: Db, request: ActRequest): Promise<Idempot
       step_name: step?.name ?? null,
       actor_id: actor.userId,
       actor_name: actor.fullName,
-      unit_id: viewer.isApplicant ? null : row.current_unit_id,
+      unit_id: actingUnit(viewer, row),
       at: now.toISOString(),
       note: body.note?.trim() || null,
       details: JSON.stringify(outcome.details),
@@ -106,6 +106,12 @@ export async function actOnDossier(db: Db, request: ActRequest): Promise<Idempot
     const updated = (await findDossier(tx, code))!;
     return { statusCode: 200, body: await buildDetail(tx, viewer, updated, setting, now) };
   });
+}
+
+/** The unit an official acted for: the step's unit, else the competent or receiving unit they hold a role on. */
+function actingUnit(viewer: DossierViewer, row: DossierRow): number | null {
+  if (viewer.isApplicant) return null;
+  return [row.current_unit_id, row.unit_id, row.receiving_unit_id].find((id) => id !== null && viewer.rolesAt(id).size > 0) ?? row.current_unit_id;
 }
 
 function notAllowed(row: DossierRow, action: string, allowed: string[], language: 'vi' | 'en'): AppError {

@@ -39,7 +39,8 @@ export interface ActionOutcome {
   resultFileId?: string;
 }
 
-const REQUIRED = { vi: 'Bắt buộc nhập {field}.', en: '{field} is required.' } as const;
+const REQUIRED = { vi: 'Bắt buộc nhập {field}.', en: 'Enter {field}.' } as const;
+const NOT_OFFERED = { vi: 'Quy trình không có bước "{step}" sau bước hiện tại.', en: 'The workflow offers no step "{step}" from the current one.' } as const;
 const FIELD_NAMES: Record<string, { vi: string; en: string }> = {
   reasons: { vi: 'lý do', en: 'the reasons' },
   items: { vi: 'danh sách nội dung cần bổ sung', en: 'the list of missing items' },
@@ -81,7 +82,10 @@ function target(input: ActionInput, action: DossierActionCode): WorkflowStep {
   const targets = targetsOf(input.document, input.row.current_step, action);
   if (input.body.toStep !== undefined) {
     const chosen = targets.find((step) => step.code === input.body.toStep);
-    if (!chosen) throw invalid('toStep', input.language);
+    if (!chosen) {
+      const message = fill(NOT_OFFERED[input.language], { step: input.body.toStep });
+      throw new AppError('VALIDATION_FAILED', {}, [{ path: '/toStep', message }]);
+    }
     return chosen;
   }
   if (targets.length !== 1) throw invalid('toStep', input.language);

@@ -63,7 +63,7 @@ export async function dossiersRoutes(instance: App): Promise<void> {
   app.get(
     '/api/dossiers',
     { schema: { tags: DOSSIER_TAGS, security, summary: 'Danh sách hồ sơ (hồ sơ của tôi, danh sách công việc)', querystring: DossierListQuery, response: { 200: DossierList } } },
-    async (request) => listDossiers(db, requireActor(request), request.query),
+    async (request) => listDossiers(db, request.auditContext(), requireActor(request), request.query, request.language),
   );
 
   app.get(

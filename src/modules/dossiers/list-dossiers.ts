@@ -2,6 +2,8 @@ import type { Expression, SqlBool } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.js';
 import { subtreeIds } from '../../platform/auth/access.js';
 import type { Db } from '../../platform/database/database.js';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { fill, type Language } from '../../platform/i18n/language.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { escapeLike, foldVietnamese } from '../../platform/text/fold.js';
 import { getWorkingCalendar } from '../calendar/unit-calendar.js';
@@ -21,13 +23,13 @@ const DUE_SOON_WORKING_DAYS = 2;
  * "Hồ sơ của tôi" for a citizen; for an official the dossiers their units receive, handle or act on, with the
  * worklist filters of the one-stop office. Deny by default: an official without dossier rights sees nothing.
  */
-export async function listDossiers(db: Db, actor: Actor, query: DossierListQuery): Promise<DossierList> {
+export async function listDossiers(db: Db, context: AuditContext, actor: Actor, query: DossierListQuery, language: Language): Promise<DossierList> {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
   const now = new Date();
   const calendar = await getWorkingCalendar(db, actor.unitId ?? (await rootUnitId(db)));
   const soonBefore = calendar.addWorkingDays(now, DUE_SOON_WORKING_DAYS);
-  const statuses = parseStatuses(query.status);
+  const statuses = parseStatuses(query.status, language);
   const unitFilter = query.unit === undefined ? undefined : await unitSubtree(db, query.unit);
   const scope = actor.kind === 'citizen' ? undefined : await readableUnits(db, actor);
   const byRole = query.view === 'actionable' ? await unitsByRole(db, actor) : undefined;
@@ -60,19 +62,27 @@ export async function listDossiers(db: Db, actor: Actor, query: DossierListQuery
   const ordered = query.due ? base.orderBy('due_at', 'asc') : base.orderBy('submitted_at', 'desc');
   const rows = await ordered.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
   const units = await unitsById(db, rows.map((r) => r.unit_id));
-  const items = [];
+  const items: DossierList['items'] = [];
   for (const row of rows) {
     const document = await getProcedureDocument(db, db, row.procedure_code, Number(row.procedure_version));
     items.push(toSummary(row, units, findStep(document, row.current_step)?.name ?? null, openTimeliness(row, now, soonBefore)));
   }
+  // Officials see applicants' names in their worklists: that read of personal data is audited (style guide).
+  if (actor.kind !== 'citizen' && items.length > 0) {
+    await db.transaction().execute((tx) =>
+      recordAudit(tx, context, { action: 'dossier.list', entityType: 'dossier', summary: { codes: items.map((i) => i.code) } }),
+    );
+  }
   return { items, total: Number(totalRow.n) };
 }
 
-function parseStatuses(value: string | undefined): DossierStatusCode[] | undefined {
+const UNKNOWN_STATUS = { vi: 'Trạng thái không hợp lệ: {statuses}.', en: 'Unknown status: {statuses}.' } as const;
+
+function parseStatuses(value: string | undefined, language: Language): DossierStatusCode[] | undefined {
   if (value === undefined) return undefined;
   const list = value.split(',');
   const unknown = list.filter((s) => !DOSSIER_STATUSES.includes(s as DossierStatusCode));
-  if (unknown.length > 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/query/status', message: `Trạng thái không hợp lệ: ${unknown.join(', ')}` }]);
+  if (unknown.length > 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/query/status', message: fill(UNKNOWN_STATUS[language], { statuses: unknown.join(', ') }) }]);
   return list as DossierStatusCode[];
 }
 

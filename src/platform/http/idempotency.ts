@@ -40,7 +40,7 @@ export async function withIdempotency<T>(
   }
   if (!KEY_PATTERN.test(request.key)) throw new AppError('IDEMPOTENCY_KEY_INVALID');
   const key = request.key;
-  const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+  const requestHash = createHash('sha256').update(canonicalJson(request.body ?? null)).digest('hex');
   return db.transaction().execute(async (tx) => {
     const claimed = await tx
       .insertInto('idempotency_keys')
@@ -79,4 +79,14 @@ export async function withIdempotency<T>(
 export async function deleteExpiredIdempotencyKeys(db: Db, before: Date): Promise<number> {
   const result = await db.deleteFrom('idempotency_keys').where('created_at', '<', before.toISOString()).executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** JSON with object keys sorted, so the same body sent with its keys in another order hashes the same. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
