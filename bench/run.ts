@@ -5,6 +5,7 @@
  *   npm run bench -- foundation   the request path only   → bench-results/foundation.{json,md}
  *   npm run bench -- dossiers     the one-stop dossiers   → bench-results/dossiers.{json,md}
  * BENCH_SECONDS (default 5) per scenario, BENCH_CONNECTIONS (default 10), BENCH_DOSSIERS (default 100000).
+ * What would make filing faster on SQLite (fsync, statement reuse), measured: npx tsx bench/filing-experiments.ts
  */
 import { startPostgresCluster } from '../test/support/postgres-cluster.js';
 import { benchDossiers } from './dossiers.js';
