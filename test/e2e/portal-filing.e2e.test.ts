@@ -205,7 +205,9 @@ describe('citizen files a dossier online in Chromium', { timeout: 240_000 }, () 
     await expectAccessible(s.page);
     await screenshot(s.page, 'portal-notifications');
 
-    await s.page.goto(`/portal/dossiers/${code}`);
+    // The notice links to the dossier (the server writes it on its public address; the portal opens it in place).
+    await s.page.getByRole('link', { name: `Hồ sơ ${code} đã có kết quả` }).click();
+    await s.page.waitForURL(`**/portal/dossiers/${code}`);
     await s.page.getByText('Đã trả kết quả').first().waitFor();
     await s.page.getByRole('link', { name: /Tải kết quả giải quyết/ }).waitFor();
     await s.page.getByText('5 sao', { exact: true }).click();
@@ -218,5 +220,52 @@ describe('citizen files a dossier online in Chromium', { timeout: 240_000 }, () 
     expect(await s.page.getByRole('button', { name: 'Gửi đánh giá' }).count()).toBe(0);
     await expectAccessible(s.page);
     await screenshot(s.page, 'portal-rated');
+  });
+
+  // A commune procedure: the citizen picks the commune and reuses a document from the data store, supplements when
+  // the commune's desk asks, then withdraws.
+  let communeCode = '';
+
+  it('files a commune procedure: the commune picked, a document chosen from the data store', async () => {
+    await s.page.goto('/services/1.004222/file');
+    await s.page.getByRole('heading', { level: 1, name: 'Đăng ký thường trú' }).waitFor();
+    await pickOption(s.page, s.page.getByRole('region', { name: 'Nơi nộp hồ sơ' }), 'Xã, phường nơi nộp hồ sơ', 'UBND phường Điện Biên Phủ');
+    const form = s.page.getByRole('region', { name: 'Tờ khai' });
+    await form.getByLabel(/Địa chỉ đề nghị đăng ký thường trú/).fill('Tổ dân phố 5, phường Điện Biên Phủ');
+    await form.getByLabel(/Quan hệ với chủ hộ/).fill('Con');
+    await row('Tờ khai').locator('input[type="file"]').setInputFiles({ name: 'to-khai-thuong-tru.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
+    await row('Tờ khai').getByText('to-khai-thuong-tru.pdf').waitFor();
+    // Kho dữ liệu: the identity paper uploaded with the first dossier is offered again.
+    const stored = row(/chỗ ở hợp pháp/);
+    await stored.getByRole('combobox', { name: /Chọn từ kho dữ liệu/ }).click();
+    await s.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'can-cuoc.pdf' }).first().click();
+    await stored.getByText('Từ kho dữ liệu').waitFor();
+    await expectAccessible(s.page);
+    await screenshot(s.page, 'portal-filing-commune');
+    await s.page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+    await s.page.getByRole('heading', { name: 'Nộp hồ sơ thành công' }).waitFor();
+    communeCode = (await s.page.getByTestId('filed-code').innerText()).trim();
+    expect(communeCode.startsWith('000.01.50.H18-')).toBe(true);
+  });
+
+  it('supplements the dossier when the commune asks, then withdraws it', async () => {
+    await act(s.server, 'motcua.dbp', communeCode, { action: 'request_supplement', items: ['Bản sao giấy tờ chứng minh chỗ ở hợp pháp có chứng thực'] });
+    await s.page.goto(`/portal/dossiers/${communeCode}`);
+    const supplement = s.page.locator('section, .ant-card').filter({ has: s.page.getByRole('heading', { name: 'Bổ sung hồ sơ' }) }).last();
+    await supplement.getByText('Bản sao giấy tờ chứng minh chỗ ở hợp pháp có chứng thực').waitFor();
+    const proof = supplement.locator('.ant-list-item').filter({ hasText: /chỗ ở hợp pháp/ });
+    await proof.locator('input[type="file"]').setInputFiles({ name: 'cho-o-chung-thuc.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
+    await proof.getByText('cho-o-chung-thuc.pdf').waitFor();
+    await expectAccessible(s.page);
+    await screenshot(s.page, 'portal-supplement');
+    await supplement.getByRole('button', { name: 'Gửi bổ sung' }).click();
+    await s.page.getByRole('heading', { name: 'Bổ sung hồ sơ' }).waitFor({ state: 'detached' });
+    await s.page.getByRole('region', { name: 'Thành phần hồ sơ' }).getByText('cho-o-chung-thuc.pdf').waitFor();
+
+    await s.page.getByRole('button', { name: 'Rút hồ sơ' }).click();
+    await s.page.locator('.ant-popover').getByRole('button', { name: 'Rút hồ sơ' }).click();
+    await s.page.getByText('Công dân yêu cầu rút hồ sơ').first().waitFor();
+    expect(await s.page.getByRole('button', { name: 'Rút hồ sơ' }).count()).toBe(0);
+    await screenshot(s.page, 'portal-withdrawn');
   });
 });

@@ -11,8 +11,19 @@ import '../portal/portal.css';
 
 const PAGE_SIZE = 20;
 
-/** Only same-site paths become links: a notification's link is data, not a way off the portal. */
-const safeLink = (link: string | null) => (link && link.startsWith('/') && !link.startsWith('//') ? link : null);
+/**
+ * The server writes absolute links on its public address (they also go out by e-mail); in the portal they open
+ * as in-app paths, so a link never leads off the portal whatever its host says.
+ */
+function inAppPath(link: string | null): string | null {
+  if (!link) return null;
+  try {
+    const url = new URL(link, window.location.origin);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.pathname + url.search : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Thông báo: what the one-stop shop sent the citizen (received, supplement requested, result ready…), newest first. */
 export function PortalNotificationsPage() {
@@ -30,7 +41,7 @@ export function PortalNotificationsPage() {
   const unread = notifications.data?.unread ?? 0;
 
   const title = (item: NotificationItem) => {
-    const link = safeLink(item.link);
+    const link = inAppPath(item.link);
     const text = <span className={item.readAt ? undefined : 'cqs-portal-unread'}>{item.subject}</span>;
     return link ? (
       <Link to={link} onClick={() => !item.readAt && read.mutate(item.id)}>
@@ -59,6 +70,7 @@ export function PortalNotificationsPage() {
       >
         <ProblemAlert error={notifications.error ?? read.error ?? readAll.error} />
         <List
+          className="cqs-portal-list"
           loading={notifications.isPending}
           dataSource={notifications.data?.items ?? []}
           locale={{ emptyText: t('citizen.inbox.empty') }}

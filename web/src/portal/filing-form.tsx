@@ -99,22 +99,17 @@ export function FilingForm({ procedure, dataStore, draft }: Props) {
       {units.length > 1 && (
         <Section id="filing-unit" title={commune ? t('citizen.filing.communeTitle') : t('citizen.filing.unitTitle')}>
           <Flex vertical gap={4}>
-            <label htmlFor="filing-unit-select">
-              <span className="cqs-required-mark" aria-hidden="true">
-                *{' '}
-              </span>
+            <label htmlFor="filing-unit-select" className="cqs-required-label">
               {commune ? t('citizen.filing.commune') : t('citizen.filing.unit')}
             </label>
             <Select<string>
               id="filing-unit-select"
-              aria-required="true"
-              aria-invalid={problems.unit.length > 0}
               showSearch
               optionFilterProp="label"
               style={{ maxWidth: 480 }}
               value={unitCode}
               onChange={setUnitCode}
-              placeholder={t('citizen.filing.unitPlaceholder')}
+              placeholder={commune ? t('citizen.filing.communePlaceholder') : t('citizen.filing.unitPlaceholder')}
               options={units.map((unit) => ({ value: unit.code, label: unit.name ?? unit.code }))}
               status={problems.unit.length > 0 ? 'error' : undefined}
             />

@@ -15,6 +15,7 @@ export const citizenEn: typeof citizenVi = {
     commune: 'Commune or ward where you file',
     unit: 'Receiving agency',
     unitPlaceholder: 'Choose an agency',
+    communePlaceholder: 'Choose a commune or ward',
     formTitle: 'Application form',
     submit: 'Submit dossier',
     saveDraft: 'Save draft',

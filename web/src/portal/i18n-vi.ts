@@ -13,6 +13,7 @@ export const citizenVi = {
     commune: 'Xã, phường nơi nộp hồ sơ',
     unit: 'Cơ quan tiếp nhận hồ sơ',
     unitPlaceholder: 'Chọn cơ quan',
+    communePlaceholder: 'Chọn xã, phường',
     formTitle: 'Tờ khai',
     submit: 'Nộp hồ sơ',
     saveDraft: 'Lưu nháp',

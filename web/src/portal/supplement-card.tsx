@@ -71,7 +71,7 @@ export function SupplementCard({ dossier }: { dossier: DossierDetail }) {
           <ProblemAlert error={procedure.error} />
         ) : (
           <>
-            <Typography.Title level={3} style={{ margin: 0 }}>
+            <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
               {t('citizen.supplement.documents')}
             </Typography.Title>
             {problems.attachments.general.length > 0 && <Alert type="error" showIcon role="alert" message={problems.attachments.general.join(' ')} />}
@@ -86,7 +86,7 @@ export function SupplementCard({ dossier }: { dossier: DossierDetail }) {
               errors={problems.attachments.byRequirement}
               disabled={send.isPending}
             />
-            <Typography.Title level={3} style={{ margin: 0 }}>
+            <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
               {t('citizen.supplement.form')}
             </Typography.Title>
             <SchemaForm
