@@ -51,6 +51,7 @@ async function fileOnline(server: RunningServer, purpose: string): Promise<strin
 /** The one-stop officer's side: worklists, counter filing with its receipt, and an action another officer took first. */
 describe('one-stop office dossiers in Chromium', { timeout: 240_000 }, () => {
   const codes: string[] = [];
+  let counterCode = '';
   const s = useChromiumSession(async (server) => {
     await seedDemo(server.db, { password: TEST_PASSWORD, auditContext });
     codes.push(await fileOnline(server, 'Bổ sung hồ sơ xin việc'), await fileOnline(server, 'Đi du học'));
@@ -154,6 +155,7 @@ describe('one-stop office dossiers in Chromium', { timeout: 240_000 }, () => {
     const title = s.page.getByRole('heading', { level: 1, name: /^Đã tiếp nhận hồ sơ / });
     await title.waitFor();
     const code = (await title.innerText()).replace('Đã tiếp nhận hồ sơ ', '').trim();
+    counterCode = code;
     const row = await s.server.db.selectFrom('dossiers').select(['status', 'channel']).where('code', '=', code).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'received', channel: 'counter' });
     const href = await s.page.getByRole('link', { name: 'Mở phiếu tiếp nhận (PDF)' }).getAttribute('href');
@@ -163,6 +165,30 @@ describe('one-stop office dossiers in Chromium', { timeout: 240_000 }, () => {
     expect((await receipt.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await expectAccessible(s.page);
     await screenshot(s.page, 'office-dossier-counter-done');
+  });
+
+  it('records at the desk the papers an applicant without an account brings for a supplement', async () => {
+    const url = `/api/dossiers/${encodeURIComponent(counterCode)}/actions`;
+    expect((await call(s.server, 'motcua', 'POST', url, { action: 'forward' })).statusCode).toBe(200);
+    const asked = await call(s.server, 'chuyenvien', 'POST', url, { action: 'request_supplement', items: ['Tờ khai có chữ ký của người yêu cầu'] });
+    expect(asked.statusCode, asked.body).toBe(200);
+
+    await s.page.goto(`/office/dossiers/${encodeURIComponent(counterCode)}`);
+    const actions = s.page.getByRole('region', { name: 'Xử lý hồ sơ' });
+    await actions.getByRole('button', { name: 'Bổ sung hồ sơ' }).click();
+    const dialog = s.page.getByRole('dialog', { name: /Bổ sung hồ sơ — hồ sơ/ });
+    await dialog
+      .getByLabel('Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp theo mẫu')
+      .setInputFiles({ name: 'to-khai-co-chu-ky.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
+    await dialog.getByText('Đã tải: to-khai-co-chu-ky.pdf').waitFor();
+    await expectAccessible(s.page);
+    await screenshot(s.page, 'office-dossier-desk-supplement');
+    await dialog.getByRole('button', { name: 'Bổ sung hồ sơ' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await s.page.getByRole('region', { name: 'Thành phần hồ sơ' }).first().getByText('to-khai-co-chu-ky.pdf').waitFor();
+    const row = await s.server.db.selectFrom('dossiers').select(['status', 'current_step']).where('code', '=', counterCode).executeTakeFirstOrThrow();
+    // The workflow's request_supplement transition leads back to reception (tham_dinh → tiep_nhan).
+    expect(row).toEqual({ status: 'processing', current_step: 'tiep_nhan' });
   });
 
   it('shows why an action was refused (409) with what is allowed now, and the fresh state', async () => {

@@ -19,6 +19,7 @@ interface Values {
   result?: UploadedFile | null;
   reason?: string;
   newDueAt?: Dayjs;
+  scans?: Record<string, UploadedFile | null | undefined>;
 }
 
 interface Props {
@@ -52,6 +53,12 @@ export function ActionModal({ dossier, procedure, action, onClose, onDone, onCon
     if (action === 'request_supplement') input.items = (values.items ?? []).map((line) => line.trim()).filter(Boolean);
     if (targets.length > 1) input.toStep = values.toStep;
     if (action === 'approve' && values.result) input.resultFileId = values.result.id;
+    if (action === 'supplement') {
+      // The desk records what the applicant brought in person (no account to supplement online), scanned per requirement.
+      input.attachments = Object.entries(values.scans ?? {})
+        .filter((entry): entry is [string, UploadedFile] => !!entry[1])
+        .map(([requirement, file]) => ({ requirement, fileId: file.id }));
+    }
     if (action === 'apologise') {
       input.reason = values.reason?.trim();
       input.newDueAt = values.newDueAt?.toISOString();
@@ -115,6 +122,17 @@ export function ActionModal({ dossier, procedure, action, onClose, onDone, onCon
         >
           <FileField />
         </Form.Item>
+      )}
+      {action === 'supplement' && procedure && (
+        <fieldset className="cqs-list-field">
+          <legend>{t('officeDossiers.counter.documents')}</legend>
+          <Typography.Paragraph type="secondary">{t('officeDossiers.counter.documentsHelp')}</Typography.Paragraph>
+          {procedure.requirements.map((requirement) => (
+            <Form.Item key={requirement.code} label={requirement.name} name={['scans', requirement.code]}>
+              <FileField />
+            </Form.Item>
+          ))}
+        </fieldset>
       )}
       {action === 'apologise' && (
         <>
