@@ -242,10 +242,13 @@ describe('citizen files a dossier online in Chromium', { timeout: 240_000 }, () 
     await stored.getByText('Từ kho dữ liệu').waitFor();
     await expectAccessible(s.page);
     await screenshot(s.page, 'portal-filing-commune');
-    await s.page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+    // A double click files once: the page sends one Idempotency-Key per visit, so a second request replays.
+    await s.page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).dblclick();
     await s.page.getByRole('heading', { name: 'Nộp hồ sơ thành công' }).waitFor();
     communeCode = (await s.page.getByTestId('filed-code').innerText()).trim();
     expect(communeCode.startsWith('000.01.50.H18-')).toBe(true);
+    const filed = await s.server.db.selectFrom('dossiers').select('code').where('procedure_code', '=', '1.004222').execute();
+    expect(filed.map((dossier) => dossier.code)).toEqual([communeCode]);
   });
 
   it('supplements the dossier when the commune asks, then withdraws it', async () => {
