@@ -137,7 +137,8 @@ describe('one-stop office dossiers in Chromium', { timeout: 240_000 }, () => {
     // One competent unit: chosen already.
     await s.page.getByText('Sở Tư pháp', { exact: true }).first().waitFor();
     await s.page.getByLabel('Họ và tên', { exact: true }).fill('Giàng A Páo');
-    await s.page.getByLabel('Số định danh cá nhân', { exact: true }).fill('011088001234');
+    // Too short for a personal identification number: the server's 400 is shown beside the field.
+    await s.page.getByLabel('Số định danh cá nhân', { exact: true }).fill('0110');
     await s.page.getByLabel('Điện thoại', { exact: true }).fill('0912345678');
     await s.page.getByLabel('Địa chỉ', { exact: true }).fill('Bản Phăng, xã Mường Phăng');
     await s.page.getByLabel('Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp theo mẫu').setInputFiles({ name: 'to-khai-quet.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
@@ -150,6 +151,14 @@ describe('one-stop office dossiers in Chromium', { timeout: 240_000 }, () => {
     await s.page.getByLabel('Mục đích sử dụng Phiếu').fill('Làm thủ tục nhận con nuôi');
     await expectAccessible(s.page);
     await screenshot(s.page, 'office-dossier-counter-form');
+    await s.page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+    const identityItem = s.page.locator('.ant-form-item').filter({ has: s.page.getByLabel('Số định danh cá nhân', { exact: true }) });
+    await identityItem.locator('.ant-form-item-explain-error').waitFor();
+    await s.page.getByRole('alert').first().waitFor();
+    expect(await s.server.db.selectFrom('dossiers').select('code').where('channel', '=', 'counter').execute()).toEqual([]);
+    await expectAccessible(s.page);
+    await screenshot(s.page, 'office-dossier-counter-invalid');
+    await s.page.getByLabel('Số định danh cá nhân', { exact: true }).fill('011088001234');
     await s.page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
 
     const title = s.page.getByRole('heading', { level: 1, name: /^Đã tiếp nhận hồ sơ / });
