@@ -226,6 +226,20 @@ describe('citizen files a dossier online in Chromium', { timeout: 240_000 }, () 
   // the commune's desk asks, then withdraws.
   let communeCode = '';
 
+  it('deletes a draft it no longer needs', async () => {
+    await s.page.goto('/services/1.004222/file');
+    await s.page.getByRole('heading', { level: 1, name: 'Đăng ký thường trú' }).waitFor();
+    await s.page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await s.page.waitForURL(/\/file\?draft=\d+$/);
+    await s.page.goto('/portal/dossiers');
+    const drafts = s.page.locator('.ant-card').filter({ has: s.page.getByRole('heading', { name: 'Hồ sơ đang soạn (lưu nháp)' }) });
+    await drafts.getByText('Đăng ký thường trú').waitFor();
+    await drafts.getByRole('button', { name: 'Xóa bản nháp: Đăng ký thường trú' }).click();
+    await s.page.locator('.ant-popover').getByRole('button', { name: 'Xác nhận' }).click();
+    await drafts.getByText('Không có hồ sơ lưu nháp.').waitFor();
+    expect(await s.server.db.selectFrom('dossier_drafts').select('id').execute()).toEqual([]);
+  });
+
   it('files a commune procedure: the commune picked, a document chosen from the data store', async () => {
     await s.page.goto('/services/1.004222/file');
     await s.page.getByRole('heading', { level: 1, name: 'Đăng ký thường trú' }).waitFor();
