@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditContext } from '../../src/platform/audit/audit.js';
 import { seedDemo } from '../../src/modules/demo/seed-demo.js';
 import { bearer, multipartBody, TEST_PASSWORD, tokenFor, type TestUser } from '../support/fixtures.js';
-import { pickOption } from './support/antd.js';
+import { pickOption, pickTreeOption } from './support/antd.js';
 import { expectAccessible, screenshot, useChromiumSession } from './support/browser.js';
 import type { RunningServer } from './support/server.js';
 import { signIn } from './support/sign-in.js';
@@ -93,6 +93,13 @@ describe('one-stop office dossiers in Chromium', { timeout: 240_000 }, () => {
     await s.page.getByLabel('Mã hồ sơ hoặc tên người nộp').press('Enter');
     await expect.poll(() => table().locator('tbody tr').count()).toBe(2);
     expect(new URL(s.page.url()).searchParams.get('tab')).toBe('all');
+
+    // The unit filter keeps the dossiers Sở Tư pháp handles and drops them for a commune.
+    await pickTreeOption(s.page, s.page.locator('form[id="dossier-search"]'), 'Đơn vị', 'Sở Tư pháp');
+    await s.page.waitForURL(/unit=000\.00\.05\.H18/);
+    await expect.poll(() => table().locator('tbody tr').count()).toBe(2);
+    await pickTreeOption(s.page, s.page.locator('form[id="dossier-search"]'), 'Đơn vị', 'UBND xã Nà Tấu');
+    await table().getByText('Không có hồ sơ nào trong danh sách này.').waitFor();
   });
 
   it('receives an online dossier from its page: the receipt appears and the history names the officer', async () => {
