@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Badge, Button, Card, Flex, Form, Input, Space, Tabs, Typography } from 'antd';
 import { BookOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
@@ -30,15 +30,22 @@ export function OfficeDossiersPage() {
     queryFn: () => fetchDossiers(queryOf(state, state.tab, state.page, state.pageSize)),
     placeholderData: keepPreviousData,
   });
-  // One small query per tab (a page of one) gives each worklist's count under the same search and unit.
+  // One small query per tab (a page of one) gives each worklist's count under the same search and unit. Each is an
+  // audited read of an applicant's name on the server, so counts are kept for half a minute (actions refresh them).
   const counts = useQueries({
     queries: WORKLIST_KEYS.map((tab) => ({
       queryKey: ['dossiers', queryOf(state, tab, 1, 1)],
       queryFn: () => fetchDossiers(queryOf(state, tab, 1, 1)),
+      staleTime: 30_000,
     })),
   });
   const canFileAtCounter = !!me?.roles.some((grant) => COUNTER_ROLES.has(grant.role));
   const unitIdOf = (code: string | undefined) => unitList.find((unit) => unit.code === code)?.id;
+  const [form] = Form.useForm<{ q?: string; unitId?: number }>();
+  // The address is the truth (Back, shared links): the fields follow it without being rebuilt under the user's typing.
+  useEffect(() => {
+    form.setFieldsValue({ q: state.q, unitId: units.data?.find((unit) => unit.code === state.unit)?.id });
+  }, [form, state.q, state.unit, units.data]);
   const tabLabel = (tab: Worklist, index: number) => {
     const label = t(`officeDossiers.tabs.${tab}`);
     const count = counts[index]?.data?.total;
@@ -71,8 +78,7 @@ export function OfficeDossiersPage() {
           layout="inline"
           colon={false}
           className="cqs-filters"
-          key={`${state.q ?? ''}|${state.unit ?? ''}`}
-          initialValues={{ q: state.q, unitId: unitIdOf(state.unit) }}
+          form={form}
         >
           <Form.Item label={t('officeDossiers.searchLabel')} name="q">
             {/* Diacritics are ignored by the server: "nguyen" finds "Nguyễn". */}
