@@ -51,6 +51,19 @@ describe.each(DIALECTS)('dossier worklists on %s', (dialect) => {
   const sorted = (...values: string[]) => [...values].sort();
   const citizenCodes = () => sorted(...Object.values(d));
 
+  it('audits an official reading a worklist with names, and counts without names (pageSize=0) unaudited', async () => {
+    const listReads = () => t.db.selectFrom('audit_log').select('summary').where('action', '=', 'dossier.list').where('actor_id', '=', w.officer.id).execute();
+    const before = (await listReads()).length;
+    const counted = await list(w.officer, 'status=submitted&pageSize=0');
+    expect(counted.items).toEqual([]);
+    expect(counted.total).toBeGreaterThan(0);
+    expect((await listReads()).length).toBe(before);
+    const read = await list(w.officer, 'status=submitted');
+    const reads = await listReads();
+    expect(reads.length).toBe(before + 1);
+    expect(JSON.parse(reads.at(-1)!.summary).codes).toEqual(read.items.map((i) => i.code));
+  });
+
   it("gives a citizen their own dossiers only ('Hồ sơ của tôi')", async () => {
     const mine = await list(w.citizen);
     expect(mine.items.map((i) => i.code).sort()).toEqual(citizenCodes());

@@ -103,7 +103,7 @@ export const DossierListQuery = Type.Object(
     unit: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
     q: Type.Optional(Type.String({ maxLength: 200 })),
     page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, default: 20, description: '0: chỉ đếm (count only, no items)' })),
   },
   { additionalProperties: false },
 );

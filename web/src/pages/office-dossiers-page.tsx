@@ -34,8 +34,8 @@ export function OfficeDossiersPage() {
   // audited read of an applicant's name on the server, so counts are kept for half a minute (actions refresh them).
   const counts = useQueries({
     queries: WORKLIST_KEYS.map((tab) => ({
-      queryKey: ['dossiers', queryOf(state, tab, 1, 1)],
-      queryFn: () => fetchDossiers(queryOf(state, tab, 1, 1)),
+      queryKey: ['dossiers', queryOf(state, tab, 1, 0)],
+      queryFn: () => fetchDossiers(queryOf(state, tab, 1, 0)),
       staleTime: 30_000,
     })),
   });
