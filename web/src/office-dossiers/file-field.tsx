@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Button, Flex, Typography } from 'antd';
-import { DeleteOutlined } from '@ant-design/icons';
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { uploadFile, type UploadedFile } from '../api/dossiers';
+import '../dossiers/dossiers.css';
 
 interface Props {
   id?: string;
@@ -44,7 +45,23 @@ export function FileField({ id, value, onChange, ...rest }: Props) {
   }
   return (
     <Flex vertical gap={4}>
-      <input id={id} type="file" accept={ACCEPT} disabled={busy} onChange={(event) => void choose(event.target.files?.[0])} aria-describedby={rest['aria-describedby']} />
+      {/* The native input keeps the keyboard and the field's label; the browser's own button text would follow the
+          browser's language, so a Vietnamese one is drawn over it (the second label adds "Chọn tệp" to its name). */}
+      <Flex gap={8} align="center">
+        <input
+          id={id}
+          className="cqs-file-input"
+          type="file"
+          accept={ACCEPT}
+          disabled={busy}
+          onChange={(event) => void choose(event.target.files?.[0])}
+          aria-describedby={rest['aria-describedby']}
+        />
+        <label htmlFor={id} className="cqs-file-button">
+          <UploadOutlined aria-hidden="true" /> {t('officeDossiers.action.upload')}
+        </label>
+        <Typography.Text type="secondary">{t('officeDossiers.action.noFile')}</Typography.Text>
+      </Flex>
       {busy && <Typography.Text type="secondary">{t('officeDossiers.action.uploading')}</Typography.Text>}
       {problem && (
         <Typography.Text type="danger" role="alert">

@@ -82,6 +82,7 @@ export const officeDossiersEn: typeof officeDossiersVi = {
     resultFile: 'Result file',
     resultFileHelp: 'PDF, JPEG or PNG; the electronic result sent to the applicant.',
     upload: 'Choose a file',
+    noFile: 'No file chosen',
     uploading: 'Uploading…',
     apologyReason: 'Reason for the delay',
     newDueAt: 'New due date',

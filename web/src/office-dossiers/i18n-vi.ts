@@ -80,6 +80,7 @@ export const officeDossiersVi = {
     resultFile: 'Tệp kết quả giải quyết',
     resultFileHelp: 'Tệp PDF, JPEG hoặc PNG; kết quả điện tử gửi cho người dân.',
     upload: 'Chọn tệp',
+    noFile: 'Chưa chọn tệp',
     uploading: 'Đang tải tệp lên…',
     apologyReason: 'Lý do chậm trễ',
     newDueAt: 'Ngày hẹn trả mới',
