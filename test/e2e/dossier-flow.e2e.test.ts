@@ -2,9 +2,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditContext } from '../../src/platform/audit/audit.js';
 import { seedDemo } from '../../src/modules/demo/seed-demo.js';
-import { DEMO_CATALOGUE } from '../../src/modules/procedures/demo-catalogue.js';
-import { importCatalogue } from '../../src/modules/procedures/procedures.service.js';
-import { SYSTEM } from '../../src/modules/users/performer.js';
 import { bearer, multipartBody, TEST_PASSWORD, tokenFor, type TestUser } from '../support/fixtures.js';
 import { pickOption } from './support/antd.js';
 import { expectAccessible, newVietnameseContext, screenshot, useChromiumSession } from './support/browser.js';
@@ -19,19 +16,9 @@ const TINY_PDF = Buffer.from(
   'latin1',
 );
 // Cấp Phiếu lý lịch tư pháp (demo catalogue): filed at the service centre (motcua), examined at Sở Tư pháp
-// (chuyenvien), signed by the director of Sở Tư pháp (lanhdao).
+// (chuyenvien), signed by the head of its justice administration division (truongphong): the demo procedure's
+// approval step asks for a division head, so the leader who signs here is truongphong rather than lanhdao.
 const PROCEDURE = '2.000488';
-
-/**
- * The demo version has the head of division (division_head) sign, but the demo's head of division holds that role
- * on Phòng Hành chính tư pháp, not on Sở Tư pháp where the step sits, so nobody may approve (reported to the lead).
- * The suite publishes version 2 with the agency leader as approver, as the issue's flow has it.
- */
-function approvedByAgencyLeader() {
-  const demo = DEMO_CATALOGUE.find((procedure) => procedure.code === PROCEDURE)!;
-  const steps = demo.workflow.steps.map((step) => (step.code === 'phe_duyet' ? { ...step, role: 'agency_leader' } : step));
-  return { ...demo, workflow: { ...demo.workflow, steps } };
-}
 const PROCEDURE_NAME = /Cấp Phiếu lý lịch tư pháp/;
 const CITIZEN_NAME = 'Lò Thị Thanh';
 const CITIZEN_ID = '011190004217';
@@ -61,7 +48,6 @@ async function expectPdf(page: Page, href: string | null): Promise<void> {
 describe('dossier lifecycle across the portal and the office in Chromium', { timeout: 600_000 }, () => {
   const s = useChromiumSession(async (server) => {
     await seedDemo(server.db, { password: TEST_PASSWORD, auditContext });
-    await importCatalogue(server.db, auditContext, SYSTEM, [approvedByAgencyLeader()], 'vi');
   });
   const pages = new Map<string, Page>();
   beforeAll(() => s.context.setDefaultTimeout(30_000));
@@ -154,8 +140,8 @@ describe('dossier lifecycle across the portal and the office in Chromium', { tim
     expect(await statusOf(code)).toEqual({ status: 'processing', current_step: 'phe_duyet' });
   });
 
-  it('the director approves with the electronic result file', async () => {
-    const leader = await as('lanhdao');
+  it('the head of division approves with the electronic result file', async () => {
+    const leader = await as('truongphong');
     await openFromWorklist(leader, /^Cần xử lý/, code);
     await take(leader, 'Phê duyệt', async (dialog) => {
       await dialog.getByLabel('Tệp kết quả giải quyết').setInputFiles({ name: 'phieu-ly-lich-tu-phap.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
@@ -173,7 +159,7 @@ describe('dossier lifecycle across the portal and the office in Chromium', { tim
     await take(officer, 'Trả kết quả');
     expect((await statusOf(code)).status).toBe('returned');
     const history = officer.getByRole('region', { name: 'Quá trình xử lý' });
-    for (const name of ['Quàng Thị Mai', 'Nguyễn Thị Thu Hà', 'Trần Quốc Khánh']) await history.getByText(name).first().waitFor();
+    for (const name of ['Quàng Thị Mai', 'Nguyễn Thị Thu Hà', 'Lường Văn Dũng']) await history.getByText(name).first().waitFor();
     await history.getByRole('link', { name: 'phieu-ly-lich-tu-phap.pdf' }).waitFor();
     await expectAccessible(officer);
     await screenshot(officer, 'office-flow-returned');
