@@ -331,7 +331,7 @@ describe.each(DIALECTS)('dossier transitions on %s', (dialect) => {
       expect(response.statusCode, response.body).toBe(200);
       expect(response.json().dueAt).toBe(newDueAt);
       expect(response.json().originalDueAt).not.toBe(newDueAt);
-      expect(lastEvent(response.json())).toMatchObject({ action: 'apologise', newDueAt });
+      expect(lastEvent(response.json())).toMatchObject({ action: 'apologise', newDueAt, reason: 'Chờ ý kiến của Sở Công an' });
     });
   });
 

@@ -125,6 +125,8 @@ export const HistoryEvent = Type.Object({
   stepDueAt: Nullable(Instant),
   timeliness: Nullable(Type.String()),
   newDueAt: Type.Optional(Instant),
+  /** Apology (form 04): why the result is late. */
+  reason: Type.Optional(Type.String()),
   files: Type.Array(Type.Object({ fileId: Type.String(), name: Type.String() })),
 });
 export type HistoryEvent = Static<typeof HistoryEvent>;

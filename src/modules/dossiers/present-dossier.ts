@@ -63,6 +63,7 @@ export function toHistoryEvent(event: DossierEventRow, units: Map<number, UnitRe
     ...(details.reasons ? { reasons: details.reasons } : {}),
     ...(details.items ? { items: details.items } : {}),
     ...(details.newDueAt ? { newDueAt: details.newDueAt } : {}),
+    ...(details.reason ? { reason: details.reason } : {}),
     stepDueAt: event.step_due_at,
     timeliness: event.timeliness,
     files: details.files ?? [],

@@ -104,6 +104,8 @@ export interface HistoryEvent {
   timeliness: Timeliness | null;
   /** The new appointment an apology set. */
   newDueAt?: string;
+  /** Why the apology was needed (form 04). */
+  reason?: string;
   files: { fileId: string; name: string }[];
 }
 

@@ -43,6 +43,7 @@ export function HistoryTimeline({ history }: { history: HistoryEvent[] }) {
         {event.stepName && <Line label={t('dossier.history.step')}>{event.stepName}</Line>}
         {event.stepDueAt && <Line label={t('dossier.history.stepDue')}>{formatDateTime(event.stepDueAt)}</Line>}
         {event.note && <Line label={t('dossier.history.note')}>{event.note}</Line>}
+        {event.reason && <Line label={t('dossier.history.apologyReason')}>{event.reason}</Line>}
         {event.newDueAt && <Line label={t('dossier.history.newDueAt')}>{formatDateTime(event.newDueAt)}</Line>}
         {event.reasons && event.reasons.length > 0 && (
           <Line label={t('dossier.history.reasons')}>

@@ -62,6 +62,7 @@ export const dossierEn: typeof dossierVi = {
     items: 'Documents to supplement',
     step: 'Step',
     stepDue: 'Step due',
+    apologyReason: 'Reason for the delay',
     newDueAt: 'New due date',
     files: 'Files',
     statusChange: '{{from}} → {{to}}',

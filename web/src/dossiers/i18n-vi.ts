@@ -60,6 +60,7 @@ export const dossierVi = {
     items: 'Giấy tờ cần bổ sung',
     step: 'Bước',
     stepDue: 'Hạn bước',
+    apologyReason: 'Lý do chậm',
     newDueAt: 'Hẹn trả mới',
     files: 'Tệp kèm theo',
     statusChange: '{{from}} → {{to}}',
