@@ -7,25 +7,10 @@ import type { Db } from '../src/platform/database/database.js';
 import { SessionKind, createSession } from '../src/platform/auth/sessions.js';
 import { importCatalogue } from '../src/modules/procedures/procedures.service.js';
 import { insertProvinceTree, insertUnit, insertUser, sampleProcedure } from '../test/support/fixtures.js';
+import { ONE_STOP_WORKFLOW } from '../test/support/one-stop-workflow.js';
 
 export const FILED_PROCEDURE = '2.000488';
 
-const FOUR_STEPS = {
-  steps: [
-    { code: 'tiep_nhan', name: 'Tiếp nhận hồ sơ', role: 'one_stop_officer', budget: { amount: 4, unit: 'working_hours' } },
-    { code: 'tham_dinh', name: 'Thẩm định hồ sơ', role: 'specialist', budget: { amount: 7, unit: 'working_days' } },
-    { code: 'phe_duyet', name: 'Phê duyệt', role: 'agency_leader', budget: { amount: 2, unit: 'working_days' } },
-    { code: 'tra_ket_qua', name: 'Trả kết quả', role: 'one_stop_officer', budget: { amount: 4, unit: 'working_hours' } },
-  ],
-  transitions: [
-    { from: 'tiep_nhan', action: 'forward', to: 'tham_dinh' },
-    { from: 'tham_dinh', action: 'forward', to: 'phe_duyet' },
-    { from: 'tham_dinh', action: 'request_supplement', to: 'tiep_nhan' },
-    { from: 'phe_duyet', action: 'return', to: 'tham_dinh' },
-    { from: 'phe_duyet', action: 'approve', to: 'tra_ket_qua' },
-    { from: 'phe_duyet', action: 'refuse', to: 'tra_ket_qua' },
-  ],
-};
 
 const COMMUNES = [
   { code: '000.20.01.H18', name: 'UBND phường Mường Thanh' },
@@ -47,7 +32,7 @@ function procedures() {
         { code: 'giay_to_tuy_than', name: 'Bản chụp giấy tờ tùy thân', originals: 0, copies: 1, mandatory: false, fromDataStore: true },
       ],
       result: { type: 'electronic', name },
-      workflow: FOUR_STEPS,
+      workflow: ONE_STOP_WORKFLOW,
     });
   return [
     provinceLevel(FILED_PROCEDURE, 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam', 'Lý lịch tư pháp', '000.00.05.H18'),

@@ -2,12 +2,16 @@ import { expect } from 'vitest';
 import type { App } from '../../src/app.js';
 import type { Db } from '../../src/platform/database/database.js';
 import { importCatalogue } from '../../src/modules/procedures/procedures.service.js';
+import { ONE_STOP_WORKFLOW } from './one-stop-workflow.js';
 import { bearer, insertProvinceTree, insertUnit, insertUser, multipartBody, sampleProcedure, sessionTokenFor } from './fixtures.js';
 
 /** A tiny but valid PDF: what a citizen's scanned document looks like to the type sniffer. */
 export const SAMPLE_PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 export const ONE_STOP_PROCEDURE = '2.000488';
+
+
+export { ONE_STOP_WORKFLOW };
 
 /**
  * A province-level procedure handled by the Department of Justice and received by the service centre, with the
@@ -25,22 +29,7 @@ export function oneStopProcedure(code = ONE_STOP_PROCEDURE, overrides: Record<st
       { code: 'giay_to_tuy_than', name: 'Bản chụp giấy tờ tùy thân', originals: 0, copies: 1, mandatory: false, fromDataStore: true },
     ],
     result: { type: 'electronic', name: 'Phiếu lý lịch tư pháp' },
-    workflow: {
-      steps: [
-        { code: 'tiep_nhan', name: 'Tiếp nhận hồ sơ', role: 'one_stop_officer', budget: { amount: 4, unit: 'working_hours' } },
-        { code: 'tham_dinh', name: 'Thẩm định hồ sơ', role: 'specialist', budget: { amount: 7, unit: 'working_days' } },
-        { code: 'phe_duyet', name: 'Phê duyệt', role: 'agency_leader', budget: { amount: 2, unit: 'working_days' } },
-        { code: 'tra_ket_qua', name: 'Trả kết quả', role: 'one_stop_officer', budget: { amount: 4, unit: 'working_hours' } },
-      ],
-      transitions: [
-        { from: 'tiep_nhan', action: 'forward', to: 'tham_dinh' },
-        { from: 'tham_dinh', action: 'forward', to: 'phe_duyet' },
-        { from: 'tham_dinh', action: 'request_supplement', to: 'tiep_nhan' },
-        { from: 'phe_duyet', action: 'return', to: 'tham_dinh' },
-        { from: 'phe_duyet', action: 'approve', to: 'tra_ket_qua' },
-        { from: 'phe_duyet', action: 'refuse', to: 'tra_ket_qua' },
-      ],
-    },
+    workflow: ONE_STOP_WORKFLOW,
     ...overrides,
   });
 }

@@ -1,11 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from './dossiers.schema.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/database/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { findProcedureHead } from '../procedures/procedures.repository.js';
 import { getProcedureDocument } from './dossiers.repository.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const DataStoreQuery = Type.Object({ procedure: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })) }, { additionalProperties: false });
 export type DataStoreQuery = Static<typeof DataStoreQuery>;

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from './dossiers.schema.js';
 import type { Db } from '../../platform/database/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { enforceRateLimit } from '../../platform/http/rate-limit.js';
@@ -11,8 +12,6 @@ export const TrackingQuery = Type.Object(
   { additionalProperties: false },
 );
 export type TrackingQuery = Static<typeof TrackingQuery>;
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const Tracking = Type.Object({
   code: Type.String(),
