@@ -91,6 +91,7 @@ describe('one-stop office dossiers in Chromium', { timeout: 240_000 }, () => {
     await table().getByRole('row').filter({ hasText: codes[1] }).waitFor();
     await s.page.getByLabel('Mã hồ sơ hoặc tên người nộp').fill('lo thi thanh');
     await s.page.getByLabel('Mã hồ sơ hoặc tên người nộp').press('Enter');
+    await s.page.waitForURL(/q=lo/);
     await expect.poll(() => table().locator('tbody tr').count()).toBe(2);
     expect(new URL(s.page.url()).searchParams.get('tab')).toBe('all');
 

@@ -43,9 +43,13 @@ export function OfficeDossiersPage() {
   const unitIdOf = (code: string | undefined) => unitList.find((unit) => unit.code === code)?.id;
   const [form] = Form.useForm<{ q?: string; unitId?: number }>();
   // The address is the truth (Back, shared links): the fields follow it without being rebuilt under the user's typing.
+  // Separate effects: the unit list arriving (or refreshing) must not put back the search text under the user's typing.
   useEffect(() => {
-    form.setFieldsValue({ q: state.q, unitId: units.data?.find((unit) => unit.code === state.unit)?.id });
-  }, [form, state.q, state.unit, units.data]);
+    form.setFieldsValue({ q: state.q });
+  }, [form, state.q]);
+  useEffect(() => {
+    form.setFieldsValue({ unitId: units.data?.find((unit) => unit.code === state.unit)?.id });
+  }, [form, state.unit, units.data]);
   const tabLabel = (tab: Worklist, index: number) => {
     const label = t(`officeDossiers.tabs.${tab}`);
     const count = counts[index]?.data?.total;
