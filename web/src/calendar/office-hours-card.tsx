@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { App, Button, Card, Checkbox, Form, Input, Space, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -24,10 +24,14 @@ export function OfficeHoursCard() {
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<unknown>(null);
 
+  // The server's hours fill the form once per chosen unit: a background refetch must not undo what the user is editing.
+  const appliedFor = useRef<number | null>(null);
   useEffect(() => {
-    if (hours.data) form.setFieldsValue({ officeHours: hours.data.officeHours, workingWeekdays: hours.data.workingWeekdays });
+    if (!hours.data || appliedFor.current === unitId) return;
+    form.setFieldsValue({ officeHours: hours.data.officeHours, workingWeekdays: hours.data.workingWeekdays });
+    appliedFor.current = unitId;
     setProblem(null);
-  }, [hours.data, form]);
+  }, [hours.data, form, unitId]);
 
   const done = (answer: Awaited<ReturnType<typeof fetchOfficeHours>>) => {
     client.setQueryData(['office-hours', unitId], answer);
