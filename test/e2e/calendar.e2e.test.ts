@@ -33,8 +33,14 @@ describe('working calendar administration in Chromium', { timeout: 120_000 }, ()
     const dialog = s.page.getByRole('dialog', { name: 'Thêm ngày' });
     await dialog.getByLabel('Ngày', { exact: true }).fill(saturday);
     // The field opens with a preselected kind drawn over its input: open it through its visible box.
-    await dialog.locator('.ant-select-selector').filter({ has: s.page.locator('#calendar-entry_kind') }).click();
-    await s.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Làm bù' }).first().click();
+    // The dropdown opens with an animation; a click that lands mid-way selects nothing, so pick until the box shows it.
+    const kindBox = dialog.locator('.ant-select-selector').filter({ has: s.page.locator('#calendar-entry_kind') });
+    for (let attempt = 0; attempt < 5 && !(await kindBox.innerText()).includes('Làm bù'); attempt++) {
+      await kindBox.click();
+      await s.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Làm bù' }).first().click();
+      await s.page.waitForTimeout(200);
+    }
+    expect(await kindBox.innerText()).toContain('Làm bù');
     await dialog.getByLabel('Tên ngày', { exact: true }).fill('Làm bù cho ngày nghỉ hoán đổi');
     await dialog.getByLabel('Tên tiếng Anh', { exact: true }).fill('Working Saturday (swap)');
     await expectAccessible(s.page);
