@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertProvinceTree, insertUser, type TestUser } from '../support/fixtures.js';
 import { expectAccessible, screenshot, useChromiumSession } from './support/browser.js';
-import { pickTreeOption } from './support/antd.js';
+import { pickOption, pickTreeOption } from './support/antd.js';
 import { signIn } from './support/sign-in.js';
 
 /** The administrator keeps the working calendar: a swap day the government announces is added and saved. */
@@ -33,14 +33,7 @@ describe('working calendar administration in Chromium', { timeout: 120_000 }, ()
     const dialog = s.page.getByRole('dialog', { name: 'Thêm ngày' });
     await dialog.getByLabel('Ngày', { exact: true }).fill(saturday);
     // The field opens with a preselected kind drawn over its input: open it through its visible box.
-    // The dropdown opens with an animation; a click that lands mid-way selects nothing, so pick until the box shows it.
-    const kindBox = dialog.locator('.ant-select-selector').filter({ has: s.page.locator('#calendar-entry_kind') });
-    for (let attempt = 0; attempt < 5 && !(await kindBox.innerText()).includes('Làm bù'); attempt++) {
-      await kindBox.click();
-      await s.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Làm bù' }).first().click();
-      await s.page.waitForTimeout(200);
-    }
-    expect(await kindBox.innerText()).toContain('Làm bù');
+    await pickOption(s.page, dialog, 'Loại ngày', 'Làm bù');
     await dialog.getByLabel('Tên ngày', { exact: true }).fill('Làm bù cho ngày nghỉ hoán đổi');
     await dialog.getByLabel('Tên tiếng Anh', { exact: true }).fill('Working Saturday (swap)');
     await expectAccessible(s.page);
