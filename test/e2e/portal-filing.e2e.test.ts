@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditContext } from '../../src/platform/audit/audit.js';
 import { seedDemo } from '../../src/modules/demo/seed-demo.js';
 import { bearer, insertUser, multipartBody, TEST_PASSWORD, tokenFor, type TestUser } from '../support/fixtures.js';
-import { pickOption } from './support/antd.js';
+import { confirmPopover, pickOption } from './support/antd.js';
 import { expectAccessible, newVietnameseContext, screenshot, useChromiumSession } from './support/browser.js';
 import type { RunningServer } from './support/server.js';
 
@@ -235,7 +235,7 @@ describe('citizen files a dossier online in Chromium', { timeout: 240_000 }, () 
     const drafts = s.page.locator('.ant-card').filter({ has: s.page.getByRole('heading', { name: 'Hồ sơ đang soạn (lưu nháp)' }) });
     await drafts.getByText('Đăng ký thường trú').waitFor();
     await drafts.getByRole('button', { name: 'Xóa bản nháp: Đăng ký thường trú' }).click();
-    await s.page.locator('.ant-popover').getByRole('button', { name: 'Xác nhận' }).click();
+    await confirmPopover(s.page, 'Xác nhận');
     await drafts.getByText('Không có hồ sơ lưu nháp.').waitFor();
     expect(await s.server.db.selectFrom('dossier_drafts').select('id').execute()).toEqual([]);
   });
@@ -280,7 +280,7 @@ describe('citizen files a dossier online in Chromium', { timeout: 240_000 }, () 
     await s.page.getByRole('region', { name: 'Thành phần hồ sơ' }).getByText('cho-o-chung-thuc.pdf').waitFor();
 
     await s.page.getByRole('button', { name: 'Rút hồ sơ' }).click();
-    await s.page.locator('.ant-popover').getByRole('button', { name: 'Rút hồ sơ' }).click();
+    await confirmPopover(s.page, 'Rút hồ sơ');
     await s.page.getByText('Công dân yêu cầu rút hồ sơ').first().waitFor();
     expect(await s.page.getByRole('button', { name: 'Rút hồ sơ' }).count()).toBe(0);
     await screenshot(s.page, 'portal-withdrawn');

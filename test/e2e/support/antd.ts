@@ -27,3 +27,18 @@ export async function pickTreeOption(page: Page, scope: Locator, label: string, 
   await input.fill(option);
   await page.locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${option}"]`).click();
 }
+
+/**
+ * Presses `button` in the open Ant Design Popconfirm. Like a Select's dropdown, the popover opens with an animation and a
+ * press that lands mid-way does nothing, so it presses again while the popover stays open (a press that did land closes it).
+ */
+export async function confirmPopover(page: Page, button: string): Promise<void> {
+  const popover = page.locator('.ant-popover:visible');
+  await popover.first().waitFor();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if ((await popover.count()) === 0) return;
+    await popover.getByRole('button', { name: button }).click({ timeout: 5_000 }).catch(() => undefined);
+    if (await popover.first().waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false)) return;
+  }
+  throw new Error(`confirmPopover: the popover did not close after pressing "${button}"`);
+}

@@ -71,9 +71,14 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(blocking, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-/** After a failed step: keep a picture of the page for the report, and start the next step from a clean page. */
+/**
+ * After a failed step: keep a picture of the page for the report, print where the page was and what its alerts said
+ * (CI keeps the log, not the picture), and start the next step from a clean page.
+ */
 export async function recordFailure(page: Page | undefined, testName: string): Promise<void> {
   if (!page) return;
+  const alerts = await page.locator('[role="alert"]:visible').allInnerTexts().catch(() => []);
+  console.error(`[e2e] "${testName}" failed on ${page.url()}; alerts on the page: ${alerts.length > 0 ? alerts.join(' | ') : 'none'}`);
   await screenshot(page, `failed-${testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}`).catch(() => undefined);
   await page.reload().catch(() => undefined);
 }

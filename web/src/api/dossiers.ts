@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import i18n from '../i18n/i18n';
 import { ApiError, get, post, queryString, type FieldProblem } from './client';
 import type { Me } from './types';
@@ -239,6 +240,16 @@ const path = (code: string) => `/api/dossiers/${encodeURIComponent(code)}`;
 
 export const fetchDossiers = (query: DossierQuery) => get<DossierList>(`/api/dossiers${queryString({ ...query })}`);
 export const fetchDossier = (code: string) => get<DossierDetail>(path(code));
+
+/**
+ * Shows the dossier an action answered with. A background refetch still in flight would land afterwards and put the
+ * dossier as it was before the action back on screen, so it is cancelled first; worklists are refetched.
+ */
+export async function storeActedDossier(client: QueryClient, dossier: DossierDetail): Promise<void> {
+  await client.cancelQueries({ queryKey: ['dossier', dossier.code], exact: true });
+  client.setQueryData(['dossier', dossier.code], dossier);
+  void client.invalidateQueries({ queryKey: ['dossiers'] });
+}
 export const fileDossier = (input: FilingInput) => post<DossierDetail>('/api/dossiers', input);
 export const fetchTracking = (code: string, identityNumber?: string) =>
   get<TrackingAnswer>(`/api/tracking/${encodeURIComponent(code)}${queryString({ identityNumber })}`);

@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { DossierActionError, fetchDossier, type DossierAction, type DossierDetail } from '../api/dossiers';
+import { DossierActionError, fetchDossier, storeActedDossier, type DossierAction, type DossierDetail } from '../api/dossiers';
 import { ErrorPage } from '../components/error-page';
 import { LinkButton } from '../components/link-button';
 import { PageSpinner } from '../components/page-spinner';
@@ -69,8 +69,7 @@ export function OfficeDossierPage() {
   const d = dossier.data;
 
   const done = (next: DossierDetail, taken: DossierAction) => {
-    client.setQueryData(['dossier', code], next);
-    void client.invalidateQueries({ queryKey: ['dossiers'] });
+    void storeActedDossier(client, next);
     setAction(null);
     setConflict(null);
     void message.success(t('officeDossiers.detail.done', { action: t(`dossier.action.${taken}`) }));

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { fetchDataStore, newIdempotencyKey, type DossierDetail } from '../api/dossiers';
+import { fetchDataStore, newIdempotencyKey, storeActedDossier, type DossierDetail } from '../api/dossiers';
 import { fetchFilingProcedure, supplementDossier } from '../api/filing';
 import { PageSpinner } from '../components/page-spinner';
 import { ProblemAlert } from '../components/problem-alert';
@@ -38,10 +38,7 @@ export function SupplementCard({ dossier }: { dossier: DossierDetail }) {
   const send = useMutation({
     mutationFn: () => supplementDossier(dossier.code, { form: formData, attachments }, key),
     onMutate: () => setProblems(NO_PROBLEMS),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(['dossier', dossier.code], updated);
-      void queryClient.invalidateQueries({ queryKey: ['dossiers'] });
-    },
+    onSuccess: (updated) => storeActedDossier(queryClient, updated),
     onError: (error) => {
       setProblems(filingProblemsOf(error, procedure.data?.requirements ?? [], (index) => attachments[index]?.requirement));
       if (error instanceof ApiError && error.status >= 400 && error.status < 500) setKey(newIdempotencyKey());

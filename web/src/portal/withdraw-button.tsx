@@ -3,7 +3,7 @@ import { Button, Popconfirm } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { newIdempotencyKey, type DossierDetail } from '../api/dossiers';
+import { newIdempotencyKey, storeActedDossier, type DossierDetail } from '../api/dossiers';
 import { withdrawDossier } from '../api/filing';
 import { ProblemAlert } from '../components/problem-alert';
 
@@ -14,10 +14,7 @@ export function WithdrawButton({ dossier }: { dossier: DossierDetail }) {
   const [key, setKey] = useState(newIdempotencyKey);
   const withdraw = useMutation({
     mutationFn: () => withdrawDossier(dossier.code, key),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(['dossier', dossier.code], updated);
-      void queryClient.invalidateQueries({ queryKey: ['dossiers'] });
-    },
+    onSuccess: (updated) => storeActedDossier(queryClient, updated),
     onError: (error) => {
       if (error instanceof ApiError && error.status >= 400 && error.status < 500) setKey(newIdempotencyKey());
     },
