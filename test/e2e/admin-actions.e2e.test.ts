@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertProvinceTree, insertUnit, insertUser, type TestUser } from '../support/fixtures.js';
 import { expectAccessible, useChromiumSession } from './support/browser.js';
-import { pickOption, pickTreeOption } from './support/antd.js';
+import { confirmPopover, pickOption, pickTreeOption } from './support/antd.js';
 import { signIn } from './support/sign-in.js';
 
 /** The administrator's less common actions: rename, move, merge units; roles, disable, reset of accounts. */
@@ -174,7 +174,7 @@ describe('a citizen in Chromium', { timeout: 120_000 }, () => {
     await expectAccessible(s.page);
 
     await s.page.getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' }).click();
-    await s.page.locator('.ant-popconfirm').getByRole('button', { name: 'Xác nhận' }).click();
+    await confirmPopover(s.page, 'Xác nhận');
     await s.page.waitForURL('**/login');
     const sessions = await s.server.db.selectFrom('sessions').select('id').where('user_id', '=', citizen.id).execute();
     expect(sessions).toEqual([]);

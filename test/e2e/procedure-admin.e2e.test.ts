@@ -5,6 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, insertProvinceTree, insertUser, sampleProcedure, sessionTokenFor, type TestUser } from '../support/fixtures.js';
 import { expectAccessible, screenshot, useChromiumSession } from './support/browser.js';
+import { confirmPopover } from './support/antd.js';
 import { signIn } from './support/sign-in.js';
 
 const CODE = 'E2E.001';
@@ -219,7 +220,7 @@ describe('procedure catalogue administration in Chromium', { timeout: 180_000 },
     await page().getByRole('button', { name: 'Ngừng áp dụng' }).click();
     await page().getByText('Ngừng áp dụng thủ tục "Cấp Giấy xác nhận tình trạng hôn nhân"?').waitFor();
     await expectAccessible(page());
-    await page().locator('.ant-popconfirm').getByRole('button', { name: 'Ngừng áp dụng' }).click();
+    await confirmPopover(page(), 'Ngừng áp dụng');
     await page().getByText('Đã ngừng áp dụng thủ tục (phiên bản 3).').waitFor();
     const head = await s.server.db.selectFrom('procedures').select(['status', 'current_version']).where('code', '=', CODE).executeTakeFirstOrThrow();
     expect(head).toMatchObject({ status: 'retired' });
