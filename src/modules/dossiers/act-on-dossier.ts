@@ -1,21 +1,17 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AuditContext } from '../../platform/audit/audit.js';
-import { recordAudit } from '../../platform/audit/audit.js';
-import type { Db, Tx } from '../../platform/database/database.js';
+import type { Db } from '../../platform/database/database.js';
 import type { DossierRow } from '../../platform/database/schema.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { withIdempotency, type IdempotentResult } from '../../platform/http/idempotency.js';
 import type { Language } from '../../platform/i18n/language.js';
 import { ACTION_HANDLERS } from './action-handlers.js';
-import { insertComponents, storeForApplicant } from './attachments.js';
-import { timelinessOf } from './deadlines.js';
 import { viewDossier, type DossierViewer } from './dossier-access.js';
 import { actionsFor, buildDetail, loadSetting, type DossierSetting } from './dossier-detail.js';
-import { noticeApplicant } from './dossier-notices.js';
 import { ACTION_LABELS, STATUS_LABELS, type DossierStatusCode } from './dossier-status.js';
 import type { ActionBody, DossierDetail } from './dossiers.schema.js';
-import { findDossier, insertEvent, unitsById, updateDossier } from './dossiers.repository.js';
-import { findStep } from './workflow.js';
+import { findDossier } from './dossiers.repository.js';
+import { recordOutcome } from './record-outcome.js';
 
 export interface ActRequest {
   context: AuditContext;
@@ -67,43 +63,17 @@ export async function actOnDossier(db: Db, request: ActRequest): Promise<Idempot
       unitIdOfCode: (unitCode: string) => units.get(unitCode),
       proposedDueAt,
     });
-    const seq = Number(row.last_seq) + 1;
-    await updateDossier(tx, row.id, Number(row.last_seq), { ...outcome.changes, last_seq: seq });
-    const step = findStep(setting.document, row.current_step);
-    await insertEvent(tx, {
-      dossier_id: row.id,
-      seq,
-      action: body.action,
-      from_status: row.status,
-      to_status: outcome.changes.status ?? row.status,
-      step_code: row.current_step,
-      step_name: step?.name ?? null,
-      actor_id: actor.userId,
-      actor_name: actor.fullName,
-      unit_id: actingUnit(viewer, row),
-      at: now.toISOString(),
-      note: body.note?.trim() || null,
-      details: JSON.stringify(outcome.details),
-      step_due_at: outcome.leavesStep ? row.step_due_at : null,
-      timeliness: outcome.leavesStep && row.step_due_at ? timelinessOf(setting.calendar, now, new Date(row.step_due_at)) : null,
+    const updated = await recordOutcome(tx, row, outcome, {
+      context: request.context,
+      actor,
+      action,
+      note: body.note,
+      unitId: actingUnit(viewer, row),
+      document: setting.document,
+      calendar: setting.calendar,
+      now,
+      publicUrl: request.publicUrl,
     });
-    if (outcome.components) {
-      await insertComponents(tx, row.id, seq, outcome.components);
-      await storeForApplicant(tx, row.owner_user_id, row.id, outcome.components);
-    }
-    if (outcome.resultFileId) await storeResult(tx, row, outcome.resultFileId);
-    await recordAudit(tx, request.context, {
-      action: `dossier.${body.action}`,
-      entityType: 'dossier',
-      entityId: row.code,
-      unitId: row.unit_id,
-      summary: { from: row.status, to: outcome.changes.status ?? row.status, step: row.current_step, toStep: outcome.changes.current_step ?? null },
-    });
-    if (outcome.notice) {
-      const unitName = (await unitsById(tx, [row.unit_id])).get(row.unit_id)?.name ?? '';
-      await noticeApplicant(tx, { ...outcome.notice, dossier: row, unitName, publicUrl: request.publicUrl });
-    }
-    const updated = (await findDossier(tx, code))!;
     return { statusCode: 200, body: await buildDetail(tx, viewer, updated, setting, now) };
   });
 }
@@ -126,24 +96,4 @@ function notAllowed(row: DossierRow, action: string, allowed: string[], language
     undefined,
     { allowedActions: allowed },
   );
-}
-
-/** An electronic result is the applicant's to keep and reuse (data store, source "result"). */
-async function storeResult(tx: Tx, row: DossierRow, fileId: string): Promise<void> {
-  if (row.owner_user_id === null) return;
-  const file = await tx.selectFrom('files').select('original_name').where('id', '=', fileId).executeTakeFirstOrThrow();
-  await tx
-    .insertInto('applicant_documents')
-    .values({
-      owner_user_id: row.owner_user_id,
-      file_id: fileId,
-      name: file.original_name,
-      requirement_code: null,
-      requirement_name: row.procedure_name,
-      source: 'result',
-      dossier_id: row.id,
-      created_at: new Date().toISOString(),
-    })
-    .onConflict((oc) => oc.columns(['owner_user_id', 'file_id']).doNothing())
-    .execute();
 }

@@ -54,6 +54,9 @@ describe.each(DIALECTS)('dossier notices and unit merges on %s', (dialect) => {
       `Xin lỗi về việc chậm trả kết quả hồ sơ ${code}`,
       `Hồ sơ ${code} đã có kết quả`,
     ]);
+    // The desk that took the dossier in announces the receipt; the competent department apologises.
+    expect(mails.find((m) => m.parsed.subject?.includes('đã được tiếp nhận'))!.parsed.text).toMatch(/^Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận hồ sơ/);
+    expect(mails.find((m) => m.parsed.subject?.startsWith('Xin lỗi'))!.parsed.text).toMatch(/^Sở Tư pháp xin lỗi/);
     const supplementMail = mails.find((m) => m.parsed.subject?.includes('cần bổ sung'))!;
     expect(supplementMail.parsed.text).toContain('1. Bản chụp Căn cước còn hạn');
     expect(supplementMail.parsed.text).toContain('2. Tờ khai có chữ ký');

@@ -20,11 +20,11 @@ import { insertComponents, missingRequirements, resolveAttachments, storeForAppl
 import { viewDossier } from './dossier-access.js';
 import { formatDossierCode, nextDossierSequence } from './dossier-code.js';
 import { buildDetail } from './dossier-detail.js';
-import { noticeApplicant } from './dossier-notices.js';
-import { ComponentSource, DossierChannel, DossierEventKind, DossierStatus } from './dossier-status.js';
+import { ComponentSource, DossierAction, DossierChannel, DossierEventKind, DossierStatus } from './dossier-status.js';
 import type { Applicant, DossierDetail, SubmitDossierBody } from './dossiers.schema.js';
 import { findDossier, findUnitByCode, getProcedureDocument, insertDossier, insertEvent } from './dossiers.repository.js';
 import { receivingUnitFor } from './receiving-unit.js';
+import { recordOutcome } from './record-outcome.js';
 
 export interface SubmitRequest {
   context: AuditContext;
@@ -60,7 +60,7 @@ export async function submitDossier(db: Db, request: SubmitRequest): Promise<Ide
   const applicant = atCounter ? counterApplicant(body, language) : await citizenApplicant(db, actor, body);
   const ownerUserId = atCounter ? await accountOf(db, applicant.identityNumber) : actor.userId;
   const calendar = await getWorkingCalendar(db, unit.id);
-  const receivingUnit = await db.selectFrom('units').select(['code', 'name']).where('id', '=', receivingUnitId).executeTakeFirstOrThrow();
+  const receivingUnit = await db.selectFrom('units').select('code').where('id', '=', receivingUnitId).executeTakeFirstOrThrow();
 
   const scope = 'POST /api/dossiers';
   return withIdempotency(db, { userId: actor.userId, key: request.idempotencyKey, scope, body }, async (tx) => {
@@ -126,7 +126,7 @@ export async function submitDossier(db: Db, request: SubmitRequest): Promise<Ide
       summary: { procedure: head.code, version: head.currentVersion, channel: body.channel, components: resolved.components.length },
     });
     let row = (await findDossier(tx, code))!;
-    if (atCounter) row = await receiveAtCounter(tx, request, row, document, calendar, now, receivingUnit.name);
+    if (atCounter) row = await receiveAtCounter(tx, request, row, document, calendar, now);
     const viewer = await viewDossier(tx, actor, row);
     return { statusCode: 201, body: await buildDetail(tx, viewer, row, { document, calendar }, now) };
   });
@@ -180,34 +180,28 @@ async function recordPaperComponents(tx: Tx, dossierId: number, document: Proced
 }
 
 /** Counter filing: the officer receives the dossier in the same transaction (receipt, deadline, first step). */
-async function receiveAtCounter(tx: Tx, request: SubmitRequest, row: DossierRow, document: ProcedureDocument, calendar: WorkingCalendar, now: Date, unitName: string): Promise<DossierRow> {
+async function receiveAtCounter(tx: Tx, request: SubmitRequest, row: DossierRow, document: ProcedureDocument, calendar: WorkingCalendar, now: Date): Promise<DossierRow> {
   const outcome = await ACTION_HANDLERS.receive({
     tx,
     row,
     document,
     calendar,
     actor: request.actor,
-    body: { action: 'receive' },
+    body: { action: DossierAction.Receive },
     now,
     language: request.language,
     unitIdOfCode: () => undefined,
     proposedDueAt: null,
   });
-  await tx.updateTable('dossiers').set({ ...outcome.changes, last_seq: 2, updated_at: now.toISOString() }).where('id', '=', row.id).execute();
-  await insertEvent(tx, {
-    dossier_id: row.id,
-    seq: 2,
-    action: 'receive',
-    from_status: DossierStatus.Submitted,
-    to_status: DossierStatus.Received,
-    actor_id: request.actor.userId,
-    actor_name: request.actor.fullName,
-    unit_id: row.receiving_unit_id,
-    at: now.toISOString(),
-    note: null,
-    details: '{}',
+  return recordOutcome(tx, row, outcome, {
+    context: request.context,
+    actor: request.actor,
+    action: DossierAction.Receive,
+    note: undefined,
+    unitId: row.receiving_unit_id,
+    document,
+    calendar,
+    now,
+    publicUrl: request.config.publicUrl,
   });
-  await recordAudit(tx, request.context, { action: 'dossier.receive', entityType: 'dossier', entityId: row.code, unitId: row.unit_id, summary: { from: 'submitted', to: 'received' } });
-  if (outcome.notice) await noticeApplicant(tx, { ...outcome.notice, dossier: row, unitName, publicUrl: request.config.publicUrl });
-  return (await findDossier(tx, row.code))!;
 }
