@@ -333,6 +333,114 @@ export interface DossierCodeCountersTable {
   last_seq: number;
 }
 
+export interface PaymentOrdersTable {
+  id: Generated<number>;
+  dossier_id: number;
+  amount_vnd: number;
+  /** JSON FeeLine[] as computed at filing (src/modules/procedures/fees.ts). */
+  lines: string;
+  /** PaymentOrderStatus: pending, paid, cancelled. */
+  status: string;
+  created_at: string;
+  paid_at: string | null;
+  cancelled_at: string | null;
+}
+
+export interface PaymentAttemptsTable {
+  id: Generated<number>;
+  order_id: number;
+  /** The order reference sent to the gateway (vnp_TxnRef); unique per attempt. */
+  txn_ref: string;
+  amount_vnd: number;
+  /** started, succeeded, declined, expired. */
+  status: string;
+  created_at: string;
+  expires_at: string;
+  finished_at: string | null;
+  response_code: string | null;
+  gateway_txn_no: string | null;
+  created_by: number | null;
+}
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  order_id: number;
+  attempt_id: number | null;
+  /** gateway, cash, bank_transfer. */
+  channel: string;
+  /** valid, or duplicate (a late gateway success for an order already paid: to be refunded). */
+  status: string;
+  amount_vnd: number;
+  /** The unit issuing the receipt (the dossier's receiving unit). */
+  unit_id: number;
+  receipt_year: number;
+  receipt_seq: number;
+  receipt_no: string;
+  /** Gateway transaction number, bank transfer reference or the counter's own slip number. */
+  reference: string | null;
+  bank_code: string | null;
+  paid_at: string;
+  recorded_by: number | null;
+  created_at: string;
+}
+
+export interface ReceiptCountersTable {
+  unit_id: number;
+  year: number;
+  last_seq: number;
+}
+
+export interface GatewayCallbacksTable {
+  id: Generated<number>;
+  received_at: string;
+  txn_ref: string | null;
+  /** JSON of the query parameters as received. */
+  params: string;
+  rsp_code: string;
+  message: string;
+}
+
+export interface PaymentRefundsTable {
+  id: Generated<number>;
+  payment_id: number;
+  amount_vnd: number;
+  reason: string;
+  reference: string | null;
+  refunded_at: string;
+  recorded_by: number;
+}
+
+export interface ReconciliationRunsTable {
+  id: Generated<number>;
+  /** Local date yyyy-MM-dd the gateway's file covers. */
+  gateway_date: string;
+  file_name: string;
+  file_sha256: string;
+  gateway_rows: number;
+  platform_rows: number;
+  matched: number;
+  imported_by: number;
+  imported_at: string;
+}
+
+export interface ReconciliationItemsTable {
+  id: Generated<number>;
+  run_id: number;
+  /** missing_on_platform, missing_at_gateway, amount_mismatch. */
+  kind: string;
+  txn_ref: string;
+  gateway_amount_vnd: number | null;
+  platform_amount_vnd: number | null;
+  /** JSON of the gateway file's row, when there is one. */
+  gateway_row: string | null;
+  payment_id: number | null;
+  /** open, resolved. */
+  status: string;
+  resolution_note: string | null;
+  resolved_by: number | null;
+  resolved_at: string | null;
+}
+
 export interface DossierRatingsTable {
   dossier_id: number;
   score: number;
@@ -405,6 +513,14 @@ export interface Schema {
   dossier_drafts: DossierDraftsTable;
   applicant_documents: ApplicantDocumentsTable;
   idempotency_keys: IdempotencyKeysTable;
+  payment_orders: PaymentOrdersTable;
+  payment_attempts: PaymentAttemptsTable;
+  payments: PaymentsTable;
+  receipt_counters: ReceiptCountersTable;
+  gateway_callbacks: GatewayCallbacksTable;
+  payment_refunds: PaymentRefundsTable;
+  reconciliation_runs: ReconciliationRunsTable;
+  reconciliation_items: ReconciliationItemsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
