@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from '../../platform/http/schema-types.js';
 
 export const AuditQuery = Type.Object(
   {
@@ -18,14 +19,14 @@ export type AuditQuery = Static<typeof AuditQuery>;
 export const AuditItem = Type.Object({
   seq: Type.Integer(),
   at: Type.String({ format: 'date-time' }),
-  actorId: Type.Union([Type.Integer(), Type.Null()]),
-  actorUsername: Type.Union([Type.String(), Type.Null()]),
-  unitId: Type.Union([Type.Integer(), Type.Null()]),
+  actorId: Nullable(Type.Integer()),
+  actorUsername: Nullable(Type.String()),
+  unitId: Nullable(Type.Integer()),
   action: Type.String(),
   entityType: Type.String(),
-  entityId: Type.Union([Type.String(), Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  requestId: Type.Union([Type.String(), Type.Null()]),
+  entityId: Nullable(Type.String()),
+  ip: Nullable(Type.String()),
+  requestId: Nullable(Type.String()),
   summary: Type.Record(Type.String(), Type.Unknown()),
   hash: Type.String(),
 });

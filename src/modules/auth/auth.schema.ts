@@ -1,10 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ROLE_CODES } from '../../platform/auth/roles.js';
+import { Nullable } from '../../platform/http/schema-types.js';
 
 const Username = Type.String({ minLength: 1, maxLength: 100, description: 'Tên đăng nhập (không phân biệt hoa thường)' });
 const Password = Type.String({ minLength: 1, maxLength: 200, description: 'Mật khẩu' });
 const Otp = Type.String({ pattern: '^\\d{6}$', description: 'Mã xác thực 6 chữ số từ ứng dụng xác thực (TOTP)' });
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const LoginBody = Type.Object(
   { username: Username, password: Password, otp: Type.Optional(Otp) },
@@ -28,12 +28,12 @@ export const Me = Type.Object({
   kind: Type.Union([Type.Literal('official'), Type.Literal('citizen')]),
   email: Nullable(Type.String()),
   title: Nullable(Type.String()),
-  unit: Type.Union([Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }), Type.Null()]),
+  unit: Nullable(Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() })),
   roles: Type.Array(
     Type.Object({
       role: Type.Union(ROLE_CODES.map((code) => Type.Literal(code))),
       roleLabel: Type.String(),
-      unitId: Type.Union([Type.Integer(), Type.Null()]),
+      unitId: Nullable(Type.Integer()),
       unitName: Nullable(Type.String()),
       includeSubtree: Type.Boolean(),
     }),

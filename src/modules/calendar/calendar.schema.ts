@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from '../../platform/http/schema-types.js';
 
 // Kinds and dates are checked by validateCalendarConfig (platform/calendar) so an administrator's edit gets
 // the same field messages as the shipped data; the schema only fixes the shape.
@@ -7,7 +8,7 @@ const EntryInput = Type.Object(
     date: Type.String({ description: 'Ngày địa phương yyyy-MM-dd' }),
     kind: Type.String({ description: 'holiday (nghỉ lễ), day_off (nghỉ bù/hoán đổi), working_day (làm bù)' }),
     name: Type.String({ maxLength: 200 }),
-    nameEn: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    nameEn: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   },
   { additionalProperties: false },
 );
@@ -16,7 +17,7 @@ export const CalendarEntry = Type.Object({
   date: Type.String(),
   kind: Type.Union([Type.Literal('holiday'), Type.Literal('day_off'), Type.Literal('working_day')]),
   name: Type.String(),
-  nameEn: Type.Union([Type.String(), Type.Null()]),
+  nameEn: Nullable(Type.String()),
 });
 export type CalendarEntryView = Static<typeof CalendarEntry>;
 
@@ -45,7 +46,7 @@ export const OfficeHours = Type.Object({
   workingWeekdays: Type.Array(Type.Integer()),
   /** Where the hours come from: the unit itself, an ancestor, or the shipped default. */
   source: Type.Union([Type.Literal('own'), Type.Literal('inherited'), Type.Literal('default')]),
-  sourceUnit: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+  sourceUnit: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
 });
 export type OfficeHours = Static<typeof OfficeHours>;
 

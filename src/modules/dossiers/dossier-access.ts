@@ -17,8 +17,8 @@ export async function viewDossier(db: Executor, actor: Actor, dossier: DossierRo
   const isApplicant = dossier.owner_user_id !== null && dossier.owner_user_id === actor.userId;
   const units = [dossier.unit_id, dossier.receiving_unit_id, dossier.current_unit_id].filter((id): id is number => id !== null);
   const chains = new Map<number, number[]>();
-  // Citizens' grants carry no unit: the ancestor chains matter only to officials.
-  if (actor.grants.some((grant) => grant.unitId !== null)) {
+  // Only a subtree grant reaches a unit through its ancestors; direct grants (and citizens' unit-less ones) need no chain.
+  if (actor.grants.some((grant) => grant.unitId !== null && grant.includeSubtree)) {
     for (const unitId of new Set(units)) chains.set(unitId, await ancestorIds(db, unitId));
   }
   const rolesAt = (unitId: number | null): Set<RoleCode> => {

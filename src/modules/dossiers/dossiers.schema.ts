@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DOSSIER_ACTIONS, DOSSIER_STATUSES, DossierChannel } from './dossier-status.js';
+import { Nullable } from '../../platform/http/schema-types.js';
 
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Instant = Type.String({ description: 'ISO-8601 UTC' });
 const UnitRef = Type.Object({ code: Type.String(), name: Type.String() });
 const FileId = Type.String({ format: 'uuid' });

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable } from './dossiers.schema.js';
+import { Nullable } from '../../platform/http/schema-types.js';
 import type { Db } from '../../platform/database/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { enforceRateLimit } from '../../platform/http/rate-limit.js';

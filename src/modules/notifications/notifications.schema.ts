@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from '../../platform/http/schema-types.js';
 
 export const NotificationsQuery = Type.Object(
   {
@@ -17,9 +18,9 @@ export const NotificationItem = Type.Object({
   subject: Type.String(),
   body: Type.String(),
   /** Where the notification leads, e.g. /portal/dossiers/12; null when it leads nowhere. */
-  link: Type.Union([Type.String(), Type.Null()]),
+  link: Nullable(Type.String()),
   createdAt: Type.String({ format: 'date-time' }),
-  readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  readAt: Nullable(Type.String({ format: 'date-time' })),
 });
 export type NotificationItem = Static<typeof NotificationItem>;
 

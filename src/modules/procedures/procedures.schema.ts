@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from '../../platform/http/schema-types.js';
 
 /** Cấp thực hiện — the level of government that handles a procedure (domain.md §2). */
 export const ProcedureLevel = { Province: 'province', Commune: 'commune' } as const;
@@ -97,7 +98,7 @@ export const ProcedureVersion = Type.Intersect([
     currentVersion: Type.Integer(),
     versionCreatedAt: Type.String(),
     /** The competent units with their current names (null for a code no unit carries), for the public page. */
-    competentUnits: Type.Array(Type.Object({ code: Type.String(), name: Type.Union([Type.String(), Type.Null()]) })),
+    competentUnits: Type.Array(Type.Object({ code: Type.String(), name: Nullable(Type.String()) })),
   }),
 ]);
 export type ProcedureVersion = Static<typeof ProcedureVersion>;

@@ -1,12 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../app.js';
 import { findActiveRoot } from '../units/units.repository.js';
+import { Nullable } from '../../platform/http/schema-types.js';
 
 export const APP_NAME = 'Chính quyền số';
 
 const PublicInfo = Type.Object({
   appName: Type.String(),
-  province: Type.Union([Type.Object({ name: Type.String(), code: Type.String(), shortName: Type.String() }), Type.Null()]),
+  province: Nullable(Type.Object({ name: Type.String(), code: Type.String(), shortName: Type.String() })),
   /** Label of the national e-ID sign-in button (e.g. VNeID), present only when OpenID Connect is configured. */
   oidcName: Type.Optional(Type.String()),
 });

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from '../../platform/http/schema-types.js';
 
 /** Kinds of unit in the organisation tree (domain.md §2). */
 export const UnitType = {
@@ -31,9 +32,9 @@ export const Unit = Type.Object({
   name: Type.String(),
   shortName: Type.String(),
   type: UnitTypeSchema,
-  parentId: Type.Union([Type.Integer(), Type.Null()]),
+  parentId: Nullable(Type.Integer()),
   status: UnitStatusSchema,
-  mergedIntoId: Type.Union([Type.Integer(), Type.Null()]),
+  mergedIntoId: Nullable(Type.Integer()),
   userCount: Type.Integer(),
 });
 export type Unit = Static<typeof Unit>;
@@ -51,7 +52,7 @@ export const UnitListQuery = Type.Object({ includeMerged: Type.Optional(Type.Boo
 export const UnitParams = Type.Object({ id: Id });
 
 export const CreateUnitBody = Type.Object(
-  { code: Code, name: Name, shortName: ShortName, type: UnitTypeSchema, parentId: Type.Union([Id, Type.Null()]) },
+  { code: Code, name: Name, shortName: ShortName, type: UnitTypeSchema, parentId: Nullable(Id) },
   { additionalProperties: false },
 );
 export type CreateUnitInput = Static<typeof CreateUnitBody>;

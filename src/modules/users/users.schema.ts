@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ROLE_CODES, type RoleCode } from '../../platform/auth/roles.js';
+import { Nullable } from '../../platform/http/schema-types.js';
 
 export const UserKind = { Official: 'official', Citizen: 'citizen' } as const;
 export type UserKindCode = (typeof UserKind)[keyof typeof UserKind];
@@ -10,7 +11,6 @@ export type UserStatusCode = (typeof UserStatus)[keyof typeof UserStatus];
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,50}$/;
 
 const Id = Type.Integer({ minimum: 1 });
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 const KindSchema = Type.Union(Object.values(UserKind).map((k) => Type.Literal(k)));
 const StatusSchema = Type.Union(Object.values(UserStatus).map((s) => Type.Literal(s)));
 const RoleSchema = Type.Union(ROLE_CODES.map((r) => Type.Literal(r)));
@@ -26,7 +26,7 @@ const IdentityNumber = Type.String({ pattern: '^([0-9]{9}|[0-9]{12})$' });
 export const RoleGrantInput = Type.Object(
   {
     role: RoleSchema,
-    unitId: Type.Union([Id, Type.Null()]),
+    unitId: Nullable(Id),
     includeSubtree: Type.Optional(Type.Boolean({ default: false })),
   },
   { additionalProperties: false },
@@ -41,8 +41,8 @@ const Roles = Type.Array(RoleGrantInput, { maxItems: 50 });
 
 export const RoleGrantView = Type.Object({
   role: RoleSchema,
-  unitId: Type.Union([Type.Integer(), Type.Null()]),
-  unitName: Type.Union([Type.String(), Type.Null()]),
+  unitId: Nullable(Type.Integer()),
+  unitName: Nullable(Type.String()),
   includeSubtree: Type.Boolean(),
 });
 export type RoleGrantView = Static<typeof RoleGrantView>;
@@ -53,9 +53,9 @@ export const UserSummary = Type.Object({
   username: Type.String(),
   fullName: Type.String(),
   kind: KindSchema,
-  unitId: Type.Union([Type.Integer(), Type.Null()]),
-  unitName: Type.Union([Type.String(), Type.Null()]),
-  title: Type.Union([Type.String(), Type.Null()]),
+  unitId: Nullable(Type.Integer()),
+  unitName: Nullable(Type.String()),
+  title: Nullable(Type.String()),
   status: StatusSchema,
   totpEnabled: Type.Boolean(),
   roles: Type.Array(RoleGrantView),
@@ -65,10 +65,10 @@ export type UserSummary = Static<typeof UserSummary>;
 export const UserDetail = Type.Intersect([
   UserSummary,
   Type.Object({
-    email: Type.Union([Type.String(), Type.Null()]),
-    phone: Type.Union([Type.String(), Type.Null()]),
-    identityNumber: Type.Union([Type.String(), Type.Null()]),
-    lastLoginAt: Type.Union([Type.String(), Type.Null()]),
+    email: Nullable(Type.String()),
+    phone: Nullable(Type.String()),
+    identityNumber: Nullable(Type.String()),
+    lastLoginAt: Nullable(Type.String()),
     createdAt: Type.String(),
     updatedAt: Type.String(),
   }),
@@ -99,7 +99,7 @@ export const CreateUserBody = Type.Object(
     email: Type.Optional(Nullable(Email)),
     phone: Type.Optional(Nullable(Phone)),
     kind: KindSchema,
-    unitId: Type.Optional(Type.Union([Id, Type.Null()])),
+    unitId: Type.Optional(Nullable(Id)),
     title: Type.Optional(Nullable(Title)),
     identityNumber: Type.Optional(Nullable(IdentityNumber)),
     password: Type.String({ minLength: 1, maxLength: 200 }),
