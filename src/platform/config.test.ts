@@ -68,4 +68,52 @@ describe('configuration from environment variables', () => {
   it('requires OIDC_CLIENT_ID when OIDC_ISSUER is set', () => {
     expect(() => loadConfig({ OIDC_ISSUER: 'https://id.example.vn' })).toThrow(/OIDC_CLIENT_ID/);
   });
+
+  it('has no payment gateway by default and a 15-minute payment attempt', () => {
+    expect(loadConfig({}).payment).toEqual({ gatewayUrl: undefined, merchantCode: undefined, hashSecret: undefined, attemptMinutes: 15 });
+  });
+
+  it('reads the payment gateway when all three variables are set', () => {
+    const config = loadConfig({
+      PAYMENT_GATEWAY_URL: 'https://sandbox.example.vn/paymentv2/vpcpay.html',
+      PAYMENT_MERCHANT_CODE: 'CQSDEMO',
+      PAYMENT_HASH_SECRET: 'bí mật dùng chung',
+      PAYMENT_ATTEMPT_MINUTES: '20',
+    });
+    expect(config.payment).toEqual({
+      gatewayUrl: 'https://sandbox.example.vn/paymentv2/vpcpay.html',
+      merchantCode: 'CQSDEMO',
+      hashSecret: 'bí mật dùng chung',
+      attemptMinutes: 20,
+    });
+  });
+
+  const complete = { PAYMENT_GATEWAY_URL: 'http://localhost:8089/pay', PAYMENT_MERCHANT_CODE: 'CQSDEMO', PAYMENT_HASH_SECRET: 'secret' };
+  it.each([
+    ['PAYMENT_GATEWAY_URL', { ...complete, PAYMENT_GATEWAY_URL: '' }],
+    ['PAYMENT_MERCHANT_CODE', { ...complete, PAYMENT_MERCHANT_CODE: undefined }],
+    ['PAYMENT_HASH_SECRET', { PAYMENT_GATEWAY_URL: 'http://localhost:8089/pay', PAYMENT_MERCHANT_CODE: 'CQSDEMO' }],
+    ['PAYMENT_GATEWAY_URL', { ...complete, PAYMENT_GATEWAY_URL: 'ftp://gateway.example.vn' }],
+    ['PAYMENT_MERCHANT_CODE', { ...complete, PAYMENT_MERCHANT_CODE: 'CQS DEMO' }],
+    ['PAYMENT_ATTEMPT_MINUTES', { ...complete, PAYMENT_ATTEMPT_MINUTES: '0' }],
+  ])('stops naming %s when the payment gateway is incomplete or wrong (%o)', (variable, env) => {
+    let refused: unknown;
+    try {
+      loadConfig(env);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ConfigError);
+    expect((refused as ConfigError).variable).toBe(variable);
+    expect((refused as Error).message).toContain(variable);
+  });
+
+  it('never repeats the hash secret in a configuration error', () => {
+    expect(() => loadConfig({ PAYMENT_HASH_SECRET: 'super-secret-value' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PAYMENT_HASH_SECRET: 'super-secret-value' });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('super-secret-value');
+    }
+  });
 });

@@ -57,6 +57,19 @@ export interface Config {
     /** Mã hồ sơ pattern (domain.md §4): placeholders {unitCode}, {yyyy}, {yy}, {mm}, {dd}, {yymmdd}, {seqN}. */
     codePattern: string;
   };
+  /** Online fee payment gateway (issue 5); without the three values online payment is unavailable. */
+  payment: PaymentConfig;
+}
+
+export interface PaymentConfig {
+  /** The gateway's payment page URL (vnp_* parameters are appended). */
+  gatewayUrl: string | undefined;
+  /** Merchant code (vnp_TmnCode) issued by the gateway. */
+  merchantCode: string | undefined;
+  /** Shared secret for the HMAC-SHA512 signature. */
+  hashSecret: string | undefined;
+  /** How long one payment attempt stays open at the gateway (vnp_ExpireDate). */
+  attemptMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -160,6 +173,27 @@ export function loadConfig(env: Env = process.env): Config {
     mail: { smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']), from: mailFrom(env) },
     outbox: { maxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', 8, 1, 100) },
     dossier: { codePattern: dossierCodePattern(env) },
+    payment: paymentConfig(env),
+  };
+}
+
+const PAYMENT_VARIABLES = ['PAYMENT_GATEWAY_URL', 'PAYMENT_MERCHANT_CODE', 'PAYMENT_HASH_SECRET'] as const;
+
+// The three values only work together: a half-configured gateway would fail at the citizen's first payment,
+// so it stops the start instead, naming the missing variable.
+function paymentConfig(env: Env): PaymentConfig {
+  const attemptMinutes = integer(env, 'PAYMENT_ATTEMPT_MINUTES', 15, 1, 24 * 60);
+  const present = PAYMENT_VARIABLES.filter((name) => (env[name] ?? '').trim() !== '');
+  if (present.length === 0) return { gatewayUrl: undefined, merchantCode: undefined, hashSecret: undefined, attemptMinutes };
+  const missing = PAYMENT_VARIABLES.find((name) => !present.includes(name));
+  if (missing) throw new ConfigError(missing, `bắt buộc khi có ${present.join(', ')} (PAYMENT_GATEWAY_URL, PAYMENT_MERCHANT_CODE và PAYMENT_HASH_SECRET đi cùng nhau)`);
+  const merchantCode = env.PAYMENT_MERCHANT_CODE!.trim();
+  if (!/^[A-Za-z0-9]{1,32}$/.test(merchantCode)) throw new ConfigError('PAYMENT_MERCHANT_CODE', `chỉ gồm chữ và số (tối đa 32 ký tự), nhận được "${merchantCode}"`);
+  return {
+    gatewayUrl: url(env, 'PAYMENT_GATEWAY_URL', ['https:', 'http:']),
+    merchantCode,
+    hashSecret: env.PAYMENT_HASH_SECRET!,
+    attemptMinutes,
   };
 }
 
