@@ -40,7 +40,8 @@ describe.each(DIALECTS)('TOTP second factor on %s', (dialect) => {
     const row = await t.db.selectFrom('users').select('failed_logins').where('id', '=', user.id).executeTakeFirstOrThrow();
     expect(row.failed_logins).toBe(1);
 
-    const valid = await login({ ...credentials, otp: authenticator.generate(user.totpSecret!) });
+    const code = authenticator.generate(user.totpSecret!);
+    const valid = await login({ ...credentials, otp: code });
     expect(valid.statusCode).toBe(200);
     expect(valid.json().user).toMatchObject({ totpEnabled: true, mfaEnrolmentRequired: false });
     const session = await t.db.selectFrom('sessions').select('mfa_verified').where('user_id', '=', user.id).executeTakeFirstOrThrow();
@@ -49,8 +50,9 @@ describe.each(DIALECTS)('TOTP second factor on %s', (dialect) => {
     expect(audits.map((a) => a.action)).toEqual(['auth.login.failed', 'auth.login']);
     expect(JSON.parse(audits[0].summary).reason).toBe('otp_invalid');
 
-    // RFC 6238 §5.2: the same code cannot be used a second time, even with the right password.
-    const replayed = await login({ ...credentials, otp: authenticator.generate(user.totpSecret!) });
+    // RFC 6238 §5.2: the same code cannot be used a second time, even with the right password. The very same string
+    // is sent again: generating it anew could cross into the next 30-second step and yield a fresh, valid code.
+    const replayed = await login({ ...credentials, otp: code });
     expect(replayed.statusCode).toBe(401);
     expect(replayed.json()).toMatchObject({ code: 'OTP_INVALID' });
   });
