@@ -33,9 +33,38 @@ export const Duration = Type.Object(
 export type Duration = Static<typeof Duration>;
 
 export const Fee = Type.Object(
-  { code: ItemCode, name: Text(), amountVnd: Type.Integer({ minimum: 0, description: 'Số tiền (đồng)' }) },
+  {
+    code: ItemCode,
+    name: Text(),
+    amountVnd: Type.Integer({ minimum: 0, description: 'Số tiền (đồng); đơn giá khi có quantityField' }),
+    quantityField: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Trường số nguyên của tờ khai nhân với đơn giá (số trang, số bản)' })),
+    maximumVnd: Type.Optional(Type.Integer({ minimum: 0, description: 'Mức thu tối đa của khoản này (đồng)' })),
+  },
   { additionalProperties: false },
 );
+export type Fee = Static<typeof Fee>;
+
+/** Channels a reduction may be limited to (a dossier filed by post counts as neither). */
+export const FeeChannel = { Online: 'online', Counter: 'counter' } as const;
+
+/** Miễn, giảm phí: applies to every fee line when its condition holds; 100 percent is an exemption. */
+export const FeeReduction = Type.Object(
+  {
+    code: ItemCode,
+    name: Text(),
+    percent: Type.Integer({ minimum: 1, maximum: 100, description: 'Tỷ lệ giảm (%), 100 = miễn' }),
+    when: Type.Object(
+      {
+        channel: Type.Optional(literals(FeeChannel)),
+        field: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Trường của tờ khai' })),
+        equals: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Number(), Type.Boolean()])),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type FeeReduction = Static<typeof FeeReduction>;
 
 export const Requirement = Type.Object(
   {
@@ -73,6 +102,8 @@ export const ProcedureDocument = Type.Object(
     onlineLevel: literals(OnlineLevel),
     processingTime: Duration,
     fees: Type.Array(Fee),
+    // Optional so catalogues exported before reductions existed still import; read back as [].
+    feeReductions: Type.Optional(Type.Array(FeeReduction)),
     requirements: Type.Array(Requirement),
     form: Type.Object(
       { schema: JsonObject, uiSchema: Type.Optional(JsonObject) },
@@ -153,3 +184,27 @@ export type CatalogueImportBody = Static<typeof CatalogueImportBody>;
 export const ImportReport = Type.Object({ created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer() });
 export type ImportReport = Static<typeof ImportReport>;
 
+
+export const FeeQuoteBody = Type.Object(
+  {
+    form: Type.Optional(JsonObject),
+    channel: literals(FeeChannel),
+  },
+  { additionalProperties: false },
+);
+export type FeeQuoteBody = Static<typeof FeeQuoteBody>;
+
+export const FeeLine = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  unitAmountVnd: Type.Integer(),
+  quantity: Type.Integer(),
+  /** Before any reduction (unit × quantity, capped by the fee's maximum). */
+  amountVnd: Type.Integer(),
+  reduction: Nullable(Type.Object({ code: Type.String(), name: Type.String(), percent: Type.Integer(), amountVnd: Type.Integer() })),
+  payableVnd: Type.Integer(),
+});
+export type FeeLine = Static<typeof FeeLine>;
+
+export const FeeQuote = Type.Object({ totalVnd: Type.Integer(), lines: Type.Array(FeeLine) });
+export type FeeQuote = Static<typeof FeeQuote>;

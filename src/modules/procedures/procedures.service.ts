@@ -47,7 +47,12 @@ function requireCatalogueManager(db: Executor, performer: Performer): Promise<vo
   return requirePerformer(db, performer, Permission.ProcedureManage, null);
 }
 
-const withStatus = (document: ProcedureDocument) => ({ ...document, status: document.status ?? ProcedureStatus.Active });
+// Versions stored before fee reductions existed have none: they read back as an empty list.
+const withStatus = (document: ProcedureDocument) => ({
+  ...document,
+  feeReductions: document.feeReductions ?? [],
+  status: document.status ?? ProcedureStatus.Active,
+});
 
 /** Public: active procedures only, ranked by relevance when `q` is given, else in code order. */
 export async function listProcedures(db: Db, query: ProcedureListQuery): Promise<ProcedureList> {

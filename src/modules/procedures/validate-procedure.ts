@@ -22,6 +22,11 @@ const MESSAGES = {
     en: 'The steps take {steps} working hours, more than the processing time of {total} working hours.',
   },
   duplicateItem: { vi: 'Mã {code} bị trùng.', en: 'The code {code} is used twice.' },
+  unknownField: { vi: 'Tờ khai không có trường {field}.', en: 'The form has no field {field}.' },
+  notQuantity: {
+    vi: 'Trường {field} của tờ khai không phải kiểu số nên không dùng làm số lượng được.',
+    en: 'The form field {field} is not a number, so it cannot be the quantity.',
+  },
 } as const;
 
 function message(key: keyof typeof MESSAGES, language: Language, params: Record<string, string | number> = {}): string {
@@ -49,6 +54,32 @@ function checkUniqueCodes(items: { code: string }[], path: string, language: Lan
   items.forEach((item, i) => {
     if (seen.has(item.code)) errors.push({ path: `${path}/${i}/code`, message: message('duplicateItem', language, { code: item.code }) });
     seen.add(item.code);
+  });
+  return errors;
+}
+
+function formPropertyOf(document: ProcedureDocument, field: string): Record<string, unknown> | undefined {
+  const properties = document.form.schema.properties;
+  if (!properties || typeof properties !== 'object' || !Object.hasOwn(properties, field)) return undefined;
+  const property = (properties as Record<string, unknown>)[field];
+  return property && typeof property === 'object' ? (property as Record<string, unknown>) : {};
+}
+
+/** A fee's quantity and a reduction's condition read the form, so the fields they name must be in it. */
+function checkFeeFields(document: ProcedureDocument, language: Language, at: string): FieldError[] {
+  const errors: FieldError[] = [];
+  document.fees.forEach((fee, i) => {
+    if (fee.quantityField === undefined) return;
+    const property = formPropertyOf(document, fee.quantityField);
+    const path = `${at}/fees/${i}/quantityField`;
+    if (!property) errors.push({ path, message: message('unknownField', language, { field: fee.quantityField }) });
+    else if (property.type !== 'integer' && property.type !== 'number') errors.push({ path, message: message('notQuantity', language, { field: fee.quantityField }) });
+  });
+  (document.feeReductions ?? []).forEach((reduction, i) => {
+    const field = reduction.when.field;
+    if (field !== undefined && !formPropertyOf(document, field)) {
+      errors.push({ path: `${at}/feeReductions/${i}/when/field`, message: message('unknownField', language, { field }) });
+    }
   });
   return errors;
 }
@@ -84,6 +115,8 @@ export function procedureErrors(document: ProcedureDocument, language: Language,
     ...checkFormSchema(document, language, at),
     ...checkUniqueCodes(document.requirements, `${at}/requirements`, language),
     ...checkUniqueCodes(document.fees, `${at}/fees`, language),
+    ...checkUniqueCodes(document.feeReductions ?? [], `${at}/feeReductions`, language),
+    ...checkFeeFields(document, language, at),
     ...checkWorkflow(document, language, at),
   ];
 }
