@@ -20,6 +20,7 @@ import { FilingPage } from './pages/filing-page';
 import { MyDossiersPage } from './pages/my-dossiers-page';
 import { PortalDossierPage } from './pages/portal-dossier-page';
 import { PortalNotificationsPage } from './pages/portal-notifications-page';
+import { PortalPaymentReturnPage } from './pages/portal-payment-return-page';
 import { TrackingPage } from './pages/tracking-page';
 import { ProcedureAdminEditPage } from './pages/procedure-admin-edit-page';
 import { ProcedureAdminListPage } from './pages/procedure-admin-list-page';
@@ -59,6 +60,14 @@ const router = createBrowserRouter([
         element: (
           <RequireAuth>
             <PortalDossierPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: '/portal/payments/return',
+        element: (
+          <RequireAuth>
+            <PortalPaymentReturnPage />
           </RequireAuth>
         ),
       },

@@ -165,6 +165,8 @@ export interface FilingInput {
   form: Record<string, unknown>;
   attachments: AttachmentInput[];
   draftId?: number;
+  /** Counter filing only: the fee collected at once (payments contract), so the dossier is received as it is filed. */
+  payment?: { method: 'cash' | 'bank_transfer'; reference?: string };
 }
 
 /** Body of `POST /api/dossiers/{code}/actions`: the action plus the fields it needs. */
@@ -277,7 +279,7 @@ async function currentCsrfToken(refresh: boolean): Promise<string | null> {
   return csrfToken;
 }
 
-async function sendIdempotent<T>(url: string, body: unknown, idempotencyKey: string): Promise<T> {
+export async function sendIdempotent<T>(url: string, body: unknown, idempotencyKey: string): Promise<T> {
   const attempt = async (refresh: boolean) => {
     const token = await currentCsrfToken(refresh);
     const headers: Record<string, string> = {

@@ -32,6 +32,7 @@ export const dossierEn: typeof dossierVi = {
     apologise: 'Apologise and reschedule',
     return_result: 'Return the result',
     rate: 'Rate',
+    fee_paid: 'Fee paid',
   },
   forms: {
     receipt: 'Receipt',

@@ -30,6 +30,7 @@ export const dossierVi = {
     apologise: 'Xin lỗi và hẹn lại',
     return_result: 'Trả kết quả',
     rate: 'Đánh giá',
+    fee_paid: 'Nộp phí, lệ phí',
   },
   forms: {
     receipt: 'Phiếu tiếp nhận',

@@ -1,12 +1,14 @@
 import { citizenEn } from '../portal/i18n-en';
 import { officeDossiersEn } from '../office-dossiers/i18n-en';
 import { dossierEn } from '../dossiers/i18n-en';
+import { paymentsEn } from '../payments/i18n-en';
 import type { Resources } from './vi';
 
 /** English — second language; same keys as vi.ts (the type makes a missing key a compile error). */
 export const en: Resources = {
   dossier: dossierEn,
   citizen: citizenEn,
+  payments: paymentsEn,
   officeDossiers: officeDossiersEn,
   app: { name: 'Digital Government', skipToContent: 'Skip to main content' },
   language: { label: 'Language', vi: 'Tiếng Việt', en: 'English' },

@@ -11,6 +11,7 @@ import { ScrollRegion } from '../components/scroll-region';
 import { usePageTitle } from '../components/use-page-title';
 import { StatusTag } from '../dossiers';
 import { formatDate, formatDateTime } from '../format/date';
+import { ReceiptsCard } from '../payments/receipts-card';
 import { DraftsCard } from '../portal/drafts-card';
 import '../portal/portal.css';
 
@@ -69,6 +70,7 @@ export function MyDossiersPage() {
         </ScrollRegion>
       </Card>
       <DraftsCard />
+      <ReceiptsCard />
     </Flex>
   );
 }

@@ -17,8 +17,9 @@ import { FileField } from '../office-dossiers/file-field';
 import { formErrorsOf } from '../office-dossiers/form-errors';
 import { ProcedurePicker } from '../office-dossiers/procedure-picker';
 import { useProcedureVersion } from '../office-dossiers/procedure-version';
+import { CounterFilingPayment, filingPaymentOf, type CounterFilingPaymentValues } from '../payments/counter-filing-payment';
 
-interface Values {
+interface Values extends CounterFilingPaymentValues {
   procedureCode?: string;
   unitCode?: string;
   applicant: { fullName: string; identityNumber: string; phone?: string; email?: string; address?: string };
@@ -100,6 +101,7 @@ export function OfficeDossierNewPage() {
           attachments: Object.entries(values.scans ?? {})
             .filter((entry): entry is [string, UploadedFile] => !!entry[1])
             .map(([requirement, file]) => ({ requirement, fileId: file.id })),
+          payment: filingPaymentOf(values),
         },
         key,
       );
@@ -136,7 +138,7 @@ export function OfficeDossierNewPage() {
           if ('procedureCode' in changed) {
             setFormData({});
             setFormErrors(undefined);
-            form.setFieldsValue({ unitCode: undefined, scans: {} });
+            form.setFieldsValue({ unitCode: undefined, scans: {}, payNow: false });
           }
         }}
       >
@@ -200,6 +202,7 @@ export function OfficeDossierNewPage() {
               ))}
             </Card>
           )}
+          {p && <CounterFilingPayment procedureCode={p.code} formData={formData} />}
         </Flex>
       </Form>
       <Card title={<h2 className="cqs-card-title">{t('officeDossiers.counter.form')}</h2>}>

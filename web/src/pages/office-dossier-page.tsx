@@ -19,6 +19,7 @@ import { DossierOverview } from '../office-dossiers/dossier-overview';
 import { FormDataView } from '../office-dossiers/form-data-view';
 import { PrintForms } from '../office-dossiers/print-forms';
 import { useProcedureVersion } from '../office-dossiers/procedure-version';
+import { OfficePaymentCard } from '../payments/office-payment-card';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -109,6 +110,7 @@ export function OfficeDossierPage() {
       <Section id="dossier-overview" title={t('officeDossiers.detail.overview')}>
         <DossierOverview dossier={d} />
       </Section>
+      <OfficePaymentCard dossier={d} />
       <Section id="dossier-applicant" title={t('officeDossiers.detail.applicant')}>
         <ApplicantView applicant={d.applicant} />
       </Section>

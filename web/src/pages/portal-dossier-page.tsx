@@ -9,6 +9,7 @@ import { ErrorPage } from '../components/error-page';
 import { LinkButton } from '../components/link-button';
 import { PageSpinner } from '../components/page-spinner';
 import { usePageTitle } from '../components/use-page-title';
+import { PortalPaymentCard } from '../payments/portal-payment-card';
 import { ComponentsTable, HistoryTimeline, StatusTag, TimelinessTag } from '../dossiers';
 import { formatDate, formatDateTime } from '../format/date';
 import '../portal/portal.css';
@@ -83,6 +84,7 @@ export function PortalDossierPage() {
         )}
       </Card>
 
+      <PortalPaymentCard dossier={d} />
       {canSupplement && <SupplementCard key={d.history.length} dossier={d} />}
       {(d.status === 'returned' || d.rating) && <RatingCard dossier={d} />}
 

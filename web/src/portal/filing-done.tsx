@@ -4,6 +4,7 @@ import type { DossierDetail } from '../api/dossiers';
 import { LinkButton } from '../components/link-button';
 import { StatusTag } from '../dossiers';
 import { formatDateTime } from '../format/date';
+import { PayOnlineButton } from '../payments/pay-online-button';
 
 /** What the citizen needs right after filing: the dossier code to quote, its status, and where to follow it. */
 export function FilingDone({ dossier }: { dossier: DossierDetail }) {
@@ -14,7 +15,9 @@ export function FilingDone({ dossier }: { dossier: DossierDetail }) {
       title={<h2 className="cqs-result-title">{t('citizen.filing.doneTitle')}</h2>}
       subTitle={t('citizen.filing.doneText')}
       extra={[
-        <LinkButton key="mine" type="primary" to="/portal/dossiers">
+        // Thanh toán trực tuyến first: a dossier with fees waits in fee_due until they are paid (domain.md §4 status 6).
+        dossier.status === 'fee_due' && <PayOnlineButton key="pay" code={dossier.code} />,
+        <LinkButton key="mine" type={dossier.status === 'fee_due' ? 'default' : 'primary'} to="/portal/dossiers">
           {t('citizen.dossiers.title')}
         </LinkButton>,
         <LinkButton key="track" to={`/tracking/${encodeURIComponent(dossier.code)}`}>
