@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { buildApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/platform/config.js';
 import type { Db } from '../../../src/platform/database/database.js';
@@ -25,13 +25,28 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The real server (API + web/dist) on a free local port, on a fresh SQLite database. */
+/**
+ * A local port free right now, for a server whose own address must be known before it starts (PUBLIC_URL, the payment
+ * gateway's IPN address): pass it as `PORT` to startServer.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real server (API + web/dist) on a fresh SQLite database, on `env.PORT` when given, else on a free local port. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   ensureWebBuilt();
   const testDatabase: TestDatabase = await createTestDatabase('sqlite');
   const config = loadConfig({ LOG_LEVEL: 'silent', CQS_SEED_DEMO: 'false', DATA_DIR: testDatabase.dataDir, PORT: '0', HOST: '127.0.0.1', ...env });
   const app = await buildApp({ config, database: testDatabase.database });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: Number(env.PORT ?? 0), host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
     app,
