@@ -6,6 +6,8 @@ import { pickLanguage } from '../../platform/i18n/language.js';
 import {
   CatalogueExport,
   CatalogueImportBody,
+  FeeQuote,
+  FeeQuoteBody,
   ImportReport,
   ProcedureDocument,
   ProcedureList,
@@ -20,6 +22,7 @@ import {
   getProcedure,
   importCatalogue,
   listProcedures,
+  quoteProcedureFees,
   retireProcedure,
   updateProcedure,
 } from './procedures.service.js';
@@ -62,6 +65,21 @@ export async function proceduresRoutes(instance: App): Promise<void> {
       schema: { tags, summary: 'Chi tiết thủ tục (phiên bản hiện hành hoặc ?version=N)', params: ProcedureParams, querystring: ProcedureVersionQuery, response: { 200: ProcedureVersion } },
     },
     async (request) => getProcedure(db, request.params.code, request.query.version),
+  );
+
+  app.post(
+    '/api/procedures/:code/fee-quote',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Tính lệ phí, phí phải nộp theo tờ khai và kênh nộp (phiên bản hiện hành)',
+        params: ProcedureParams,
+        body: FeeQuoteBody,
+        response: { 200: FeeQuote },
+      },
+    },
+    async (request) => quoteProcedureFees(db, request.params.code, request.body),
   );
 
   app.post(

@@ -46,6 +46,7 @@ export type Fee = Static<typeof Fee>;
 
 /** Channels a reduction may be limited to (a dossier filed by post counts as neither). */
 export const FeeChannel = { Online: 'online', Counter: 'counter' } as const;
+const FeeChannelCode = Type.Union([Type.Literal(FeeChannel.Online), Type.Literal(FeeChannel.Counter)]);
 
 /** Miễn, giảm phí: applies to every fee line when its condition holds; 100 percent is an exemption. */
 export const FeeReduction = Type.Object(
@@ -55,7 +56,7 @@ export const FeeReduction = Type.Object(
     percent: Type.Integer({ minimum: 1, maximum: 100, description: 'Tỷ lệ giảm (%), 100 = miễn' }),
     when: Type.Object(
       {
-        channel: Type.Optional(literals(FeeChannel)),
+        channel: Type.Optional(FeeChannelCode),
         field: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Trường của tờ khai' })),
         equals: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Number(), Type.Boolean()])),
       },
@@ -188,7 +189,7 @@ export type ImportReport = Static<typeof ImportReport>;
 export const FeeQuoteBody = Type.Object(
   {
     form: Type.Optional(JsonObject),
-    channel: literals(FeeChannel),
+    channel: FeeChannelCode,
   },
   { additionalProperties: false },
 );

@@ -15,6 +15,7 @@ import {
 import {
   ProcedureStatus,
   type CatalogueExport,
+  type FeeQuoteBody,
   type ImportReport,
   type ProcedureDocument,
   type ProcedureList,
@@ -22,6 +23,7 @@ import {
   type ProcedureVersion,
 } from './procedures.schema.js';
 import { assertValidProcedure } from './validate-procedure.js';
+import { computeFees, type FeeQuote } from './fees.js';
 
 /** The catalogue is province-wide: managing it needs procedure.manage on the root unit's whole tree. */
 const actorIdOf = (performer: Performer) => (performer === SYSTEM ? null : performer.userId);
@@ -78,6 +80,11 @@ export async function getProcedure(db: Executor, code: string, version?: number)
     versionCreatedAt: stored.createdAt,
     competentUnits: document.competentUnitCodes.map((code) => ({ code, name: names.get(code) ?? null })),
   };
+}
+
+/** Public: what filing the current version would cost with this (possibly unfinished) form — nothing is stored. */
+export async function quoteProcedureFees(db: Executor, code: string, body: FeeQuoteBody): Promise<FeeQuote> {
+  return computeFees(await getProcedure(db, code), body.form, body.channel);
 }
 
 export async function createProcedure(db: Db, context: AuditContext, performer: Performer, input: ProcedureDocument, language: Language): Promise<ProcedureVersion> {
