@@ -6,6 +6,7 @@ import { registerSeedCommand } from './seed.command.js';
 import { registerUserCommand } from './user.command.js';
 import { registerBackupCommands } from './backup.command.js';
 import { registerAuditCommand } from './audit.command.js';
+import { registerGatewaySandboxCommand } from './gateway-sandbox.command.js';
 import { vietnameseUsageError } from './commander-errors.js';
 
 /** `cqs` — the administrator's command-line tool. Each command lives in src/cli/<name>.command.ts. */
@@ -26,5 +27,6 @@ export function createProgram(): Command {
   registerUserCommand(program);
   registerBackupCommands(program);
   registerAuditCommand(program);
+  registerGatewaySandboxCommand(program);
   return program;
 }
