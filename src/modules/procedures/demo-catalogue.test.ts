@@ -37,6 +37,21 @@ describe.each(DIALECTS)('demo procedure catalogue on %s', (dialect) => {
     }
   });
 
+  it('quotes the demo fees: half online for thường trú, per page for chứng thực, per copy for trích lục', async () => {
+    const quote = async (code: string, channel: string, form: object = {}) =>
+      (await t.app.inject({ method: 'POST', url: `/api/procedures/${code}/fee-quote`, payload: { channel, form } })).json();
+    expect((await quote('1.004222', 'counter')).totalVnd).toBe(20_000);
+    const online = await quote('1.004222', 'online');
+    expect(online.totalVnd).toBe(10_000);
+    expect(online.lines[0].reduction).toMatchObject({ code: 'nop_truc_tuyen', percent: 50, amountVnd: 10_000 });
+    expect(online.lines[0].reduction.name).toContain('verify');
+    expect((await quote('2.000815', 'counter', { soTrang: 3 })).totalVnd).toBe(6_000);
+    expect((await quote('2.000815', 'counter', { soTrang: 500 })).totalVnd).toBe(200_000);
+    expect((await quote('2.000635', 'online', { soBanSao: 3 })).lines[0]).toMatchObject({ unitAmountVnd: 8_000, quantity: 3, payableVnd: 24_000 });
+    // Fee names no longer carry the arithmetic: amounts live in the numbers.
+    for (const procedure of DEMO_CATALOGUE) for (const fee of procedure.fees) expect(fee.name, procedure.code).not.toMatch(/[0-9]\.000/);
+  });
+
   it('checks an application against a demo form in Vietnamese', async () => {
     const birth = (await t.app.inject({ method: 'GET', url: '/api/procedures/1.001193' })).json();
     const good = {

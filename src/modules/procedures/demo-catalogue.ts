@@ -188,14 +188,17 @@ export const DEMO_CATALOGUE: ProcedureDocument[] = [
     onlineLevel: 'mot_phan',
     // Nghị định 23/2015 Art. 21: same day (next working day when received after 3 p.m.).
     processingTime: hours(8),
-    fees: [{ code: 'phi_chung_thuc', name: 'Phí chứng thực bản sao: 2.000 đồng/trang (từ trang thứ 3: 1.000 đồng/trang, tối đa 200.000 đồng/bản)', amountVnd: 2000 }],
+    // Thông tư 226/2016/TT-BTC: 2.000 đồng/trang for pages 1–2, 1.000 đồng/trang from page 3, at most 200.000 đồng per copy.
+    // One rate per page is what a fee line can say, so the higher rate applies to every page (up to the cap) — verify
+    // before production; the two-rate tariff needs tiers in the fee model.
+    fees: [{ code: 'phi_chung_thuc', name: 'Phí chứng thực bản sao (theo số trang)', amountVnd: 2000, quantityField: 'soTrang', maximumVnd: 200_000 }],
     requirements: [
       { code: 'ban_chinh', name: 'Bản chính giấy tờ, văn bản cần chứng thực' },
       { code: 'ban_sao', name: 'Bản sao cần chứng thực (nếu người yêu cầu tự chuẩn bị)', originals: 0, copies: 1, mandatory: false },
     ],
     form: form(['tenGiayTo', 'soBanSao'], {
       tenGiayTo: text('Tên giấy tờ, văn bản cần chứng thực'),
-      soTrang: { type: 'integer', title: 'Số trang', minimum: 1, maximum: 500 },
+      soTrang: { type: 'integer', title: 'Số trang của giấy tờ, văn bản', minimum: 1, maximum: 500, default: 1 },
       soBanSao: { type: 'integer', title: 'Số bản sao', minimum: 1, maximum: 50 },
     }),
     result: { type: 'paper', name: 'Bản sao được chứng thực từ bản chính' },
@@ -339,7 +342,15 @@ export const DEMO_CATALOGUE: ProcedureDocument[] = [
     onlineLevel: 'toan_trinh',
     // Luật Cư trú Art. 22: 7 working days.
     processingTime: days(7),
-    fees: [{ code: 'le_phi', name: 'Lệ phí đăng ký thường trú (nộp trực tuyến: 10.000 đồng)', amountVnd: 20_000 }],
+    fees: [{ code: 'le_phi', name: 'Lệ phí đăng ký thường trú', amountVnd: 20_000 }], // verify before production
+    feeReductions: [
+      {
+        code: 'nop_truc_tuyen',
+        name: 'Nộp hồ sơ trực tuyến: giảm 50% lệ phí (theo nghị quyết HĐND tỉnh — verify)',
+        percent: 50,
+        when: { channel: 'online' },
+      },
+    ],
     requirements: [
       { code: 'to_khai', name: 'Tờ khai thay đổi thông tin cư trú (CT01)' },
       { code: 'cho_o_hop_phap', name: 'Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp', fromDataStore: true },
@@ -388,7 +399,7 @@ export const DEMO_CATALOGUE: ProcedureDocument[] = [
     competentUnitCodes: COMMUNES,
     onlineLevel: 'toan_trinh',
     processingTime: hours(8),
-    fees: [{ code: 'phi_ban_sao', name: 'Phí cấp bản sao trích lục: 8.000 đồng/bản', amountVnd: 8000 }], // verify before production
+    fees: [{ code: 'phi_ban_sao', name: 'Phí cấp bản sao trích lục (theo số bản)', amountVnd: 8000, quantityField: 'soBanSao' }], // verify before production
     requirements: [{ code: 'to_khai', name: 'Tờ khai cấp bản sao trích lục hộ tịch theo mẫu' }],
     form: form(['loaiTrichLuc', 'hoTenNguoiDuocCap', 'soBanSao'], {
       loaiTrichLuc: choice('Loại việc hộ tịch', ['Khai sinh', 'Kết hôn', 'Khai tử', 'Nhận cha, mẹ, con', 'Thay đổi, cải chính hộ tịch']),
