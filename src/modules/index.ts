@@ -13,6 +13,8 @@ import { filesRoutes } from './files/files.routes.js';
 import { dossiersRoutes } from './dossiers/dossiers.routes.js';
 import { dossierFormsRoutes } from './dossiers/dossier-forms.routes.js';
 import { applicantRoutes } from './dossiers/applicant.routes.js';
+import { paymentsRoutes } from './payments/payments.routes.js';
+import { reconciliationRoutes } from './payments/reconciliation.routes.js';
 
 /** Every domain module's routes; each lives in src/modules/<domain>/<domain>.routes.ts. */
 export async function registerModules(app: App): Promise<void> {
@@ -30,4 +32,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(dossiersRoutes);
   await app.register(dossierFormsRoutes);
   await app.register(applicantRoutes);
+  await app.register(paymentsRoutes);
+  await app.register(reconciliationRoutes);
 }

@@ -241,3 +241,139 @@ export async function multipartBody(
   const request = new Request('http://localhost/', { method: 'POST', body: form });
   return { payload: Buffer.from(await request.arrayBuffer()), headers: { 'content-type': request.headers.get('content-type')! } };
 }
+
+let paymentCounter = 0;
+
+export interface FixturePayment {
+  paymentId: number;
+  orderId: number;
+  attemptId: number | null;
+  dossierId: number;
+  dossierCode: string;
+  txnRef: string | null;
+}
+
+/**
+ * A paid dossier written straight into the tables (dossier, order, for the gateway an attempt, payment), for tests of
+ * what is done with money already received — reconciliation, refunds, reports — not of how it is received.
+ */
+export async function insertPayment(
+  db: Db,
+  payment: {
+    /** The receiving unit that issues the receipt. */
+    unitId: number;
+    amountVnd: number;
+    paidAt: string;
+    channel?: 'gateway' | 'cash' | 'bank_transfer';
+    status?: 'valid' | 'duplicate';
+    procedureCode?: string;
+    procedureName?: string;
+    txnRef?: string;
+  },
+): Promise<FixturePayment> {
+  paymentCounter += 1;
+  const n = paymentCounter;
+  const channel = payment.channel ?? 'gateway';
+  const code = `FX-${process.pid}-${n}`;
+  const at = payment.paidAt;
+  const procedureCode = payment.procedureCode ?? '1.004222';
+  const procedureName = payment.procedureName ?? 'Đăng ký thường trú';
+  const known = await db.selectFrom('procedures').select('code').where('code', '=', procedureCode).executeTakeFirst();
+  if (!known) {
+    const { importCatalogue } = await import('../../src/modules/procedures/procedures.service.js');
+    const system = { actorId: null, actorUsername: 'test', ip: null, requestId: null };
+    await importCatalogue(db, system, 'system', [sampleProcedure(procedureCode, { name: procedureName })], 'vi');
+  }
+  const dossier = await db
+    .insertInto('dossiers')
+    .values({
+      code,
+      procedure_code: procedureCode,
+      procedure_version: 1,
+      procedure_name: procedureName,
+      channel: channel === 'gateway' ? 'online' : 'counter',
+      status: 'submitted',
+      unit_id: payment.unitId,
+      receiving_unit_id: payment.unitId,
+      owner_user_id: null,
+      applicant: JSON.stringify({ fullName: 'Người nộp thử', identityNumber: null, phone: null, email: null, address: null }),
+      applicant_name: 'Người nộp thử',
+      applicant_identity: null,
+      search_text: code.toLowerCase(),
+      form: '{}',
+      current_step: null,
+      current_role: null,
+      current_unit_id: null,
+      step_started_at: null,
+      step_due_at: null,
+      submitted_at: at,
+      received_at: null,
+      due_at: null,
+      original_due_at: null,
+      paused_at: null,
+      resume_status: null,
+      resume_step: null,
+      supplement_count: 0,
+      finished_at: null,
+      returned_at: null,
+      outcome: null,
+      result_file_id: null,
+      timeliness: null,
+      last_seq: 0,
+      created_by: null,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const dossierId = Number(dossier.id);
+  const order = await db
+    .insertInto('payment_orders')
+    .values({ dossier_id: dossierId, amount_vnd: payment.amountVnd, lines: '[]', status: 'paid', created_at: at, paid_at: at, cancelled_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const orderId = Number(order.id);
+  let attemptId: number | null = null;
+  let txnRef: string | null = null;
+  if (channel === 'gateway') {
+    txnRef = payment.txnRef ?? `${code}-1`;
+    const attempt = await db
+      .insertInto('payment_attempts')
+      .values({
+        order_id: orderId,
+        txn_ref: txnRef,
+        amount_vnd: payment.amountVnd,
+        status: 'succeeded',
+        created_at: at,
+        expires_at: at,
+        finished_at: at,
+        response_code: '00',
+        gateway_txn_no: String(14000000 + n),
+        created_by: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    attemptId = Number(attempt.id);
+  }
+  const year = Number(at.slice(0, 4));
+  const row = await db
+    .insertInto('payments')
+    .values({
+      order_id: orderId,
+      attempt_id: attemptId,
+      channel,
+      status: payment.status ?? 'valid',
+      amount_vnd: payment.amountVnd,
+      unit_id: payment.unitId,
+      receipt_year: year,
+      receipt_seq: n,
+      receipt_no: `${year}-${String(n).padStart(6, '0')}`,
+      reference: channel === 'gateway' ? String(14000000 + n) : null,
+      bank_code: channel === 'gateway' ? 'NCB' : null,
+      paid_at: at,
+      recorded_by: null,
+      created_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { paymentId: Number(row.id), orderId, attemptId, dossierId, dossierCode: code, txnRef };
+}

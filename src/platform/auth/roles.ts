@@ -6,6 +6,8 @@ export const Role = {
   DivisionHead: 'division_head',
   AgencyLeader: 'agency_leader',
   RecordsClerk: 'records_clerk',
+  /** Kế toán: reconciles gateway payments and reports fees collected (issue 5). */
+  Accountant: 'accountant',
   Citizen: 'citizen',
 } as const;
 export type RoleCode = (typeof Role)[keyof typeof Role];
@@ -24,6 +26,12 @@ export const Permission = {
   DossierRead: 'dossier.read',
   /** File a dossier at the counter on a citizen's behalf (channel 1). */
   DossierFileCounter: 'dossier.file_counter',
+  /** Record a fee paid at the counter (cash or bank transfer) for a dossier the unit receives. */
+  PaymentCollect: 'payment.collect',
+  /** Reconcile the gateway's daily file with the platform's payments; record refunds. */
+  PaymentReconcile: 'payment.reconcile',
+  /** Reports of fees collected. */
+  PaymentReport: 'payment.report',
 } as const;
 export type PermissionCode = (typeof Permission)[keyof typeof Permission];
 
@@ -32,11 +40,12 @@ const OFFICIAL_BASE: PermissionCode[] = [Permission.OfficeAccess, Permission.Uni
 /** Deny by default: a role can do only what is listed here. Later modules extend the lists. */
 export const ROLE_PERMISSIONS: Record<RoleCode, PermissionCode[]> = {
   admin: [...OFFICIAL_BASE, Permission.UnitManage, Permission.UserRead, Permission.UserManage, Permission.AuditRead, Permission.CalendarManage, Permission.ProcedureManage],
-  one_stop_officer: [...OFFICIAL_BASE, Permission.DossierRead, Permission.DossierFileCounter],
+  one_stop_officer: [...OFFICIAL_BASE, Permission.DossierRead, Permission.DossierFileCounter, Permission.PaymentCollect],
   specialist: [...OFFICIAL_BASE, Permission.DossierRead],
   division_head: [...OFFICIAL_BASE, Permission.UserRead, Permission.DossierRead],
-  agency_leader: [...OFFICIAL_BASE, Permission.UserRead, Permission.DossierRead],
+  agency_leader: [...OFFICIAL_BASE, Permission.UserRead, Permission.DossierRead, Permission.PaymentReport],
   records_clerk: [...OFFICIAL_BASE, Permission.DossierRead],
+  accountant: [...OFFICIAL_BASE, Permission.PaymentReconcile, Permission.PaymentReport],
   citizen: [],
 };
 
@@ -50,6 +59,7 @@ export const ROLE_LABELS: Record<RoleCode, { vi: string; en: string }> = {
   division_head: { vi: 'Lãnh đạo phòng', en: 'Head of division' },
   agency_leader: { vi: 'Lãnh đạo đơn vị', en: 'Agency leader' },
   records_clerk: { vi: 'Văn thư', en: 'Records clerk' },
+  accountant: { vi: 'Kế toán', en: 'Accountant' },
   citizen: { vi: 'Công dân, doanh nghiệp', en: 'Citizen or business' },
 };
 

@@ -209,6 +209,18 @@ export const ERRORS = {
     vi: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
     en: 'This Idempotency-Key was already used for a different request.',
   },
+  // Payments — the accountant's side (modules/payments/reconciliation, refunds)
+  RECONCILIATION_ITEM_RESOLVED: {
+    status: 409,
+    vi: 'Chênh lệch này đã được xử lý trước đó.',
+    en: 'This difference has already been resolved.',
+  },
+  REFUND_EXCEEDS_PAYMENT: {
+    status: 409,
+    vi: 'Tổng số tiền hoàn trả không được vượt quá số tiền đã thu; còn có thể hoàn {refundable} đồng.',
+    en: 'Refunds cannot exceed the amount paid; at most {refundable} VND can still be refunded.',
+  },
+
   // One-stop dossiers (modules/dossiers)
   ACTION_NOT_ALLOWED: {
     status: 409,
