@@ -29,6 +29,8 @@ export function oneStopProcedure(code = ONE_STOP_PROCEDURE, overrides: Record<st
       { code: 'giay_to_tuy_than', name: 'Bản chụp giấy tờ tùy thân', originals: 0, copies: 1, mandatory: false, fromDataStore: true },
     ],
     result: { type: 'electronic', name: 'Phiếu lý lịch tư pháp' },
+    // Free here so the workflow tests stay about the workflow; payment tests use a procedure with a fee.
+    fees: [],
     workflow: ONE_STOP_WORKFLOW,
     ...overrides,
   });

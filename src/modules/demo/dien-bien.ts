@@ -148,6 +148,16 @@ export const DIEN_BIEN: ProvinceSeed = {
       includeSubtree: true,
     },
     {
+      // Reconciles the gateway's daily file and reports fees for the centre, which issues the receipts (issue 5).
+      username: 'ketoan',
+      fullName: 'Lường Thị Kim',
+      title: 'Kế toán',
+      email: 'ketoan@dienbien.example',
+      role: 'accountant',
+      unitCode: DIEN_BIEN_CODES.serviceCentre,
+      includeSubtree: true,
+    },
+    {
       username: 'vanthu',
       fullName: 'Cà Thị Hương',
       title: 'Văn thư',

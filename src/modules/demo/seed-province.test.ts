@@ -48,6 +48,7 @@ describe.each(DIALECTS)('seeding the Điện Biên demo data on %s', (dialect) =
       truongphong: 'division_head',
       lanhdao: 'agency_leader',
       vanthu: 'records_clerk',
+      ketoan: 'accountant',
       'motcua.dbp': 'one_stop_officer',
       'tuphap.dbp': 'specialist',
       'chutich.dbp': 'agency_leader',
@@ -69,7 +70,7 @@ describe.each(DIALECTS)('seeding the Điện Biên demo data on %s', (dialect) =
 
     const audit = await t.db.selectFrom('audit_log').selectAll().execute();
     expect(audit.filter((a) => a.action === 'unit.create').length).toBe(units.length);
-    expect(audit.filter((a) => a.action === 'user.create').length).toBe(10);
+    expect(audit.filter((a) => a.action === 'user.create').length).toBe(11);
     expect(audit.every((a) => a.actor_username === 'system' && a.actor_id === null)).toBe(true);
     expect(audit.some((a) => a.summary.includes(result.password) || a.summary.includes('011190004217'))).toBe(false);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);

@@ -13,6 +13,7 @@ import { DossierStatus, Outcome, type DossierActionCode } from './dossier-status
 import type { ActionBody } from './dossiers.schema.js';
 import type { EventDetails } from './present-dossier.js';
 import { firstStep, stepUnitId, targetsOf } from './workflow.js';
+import { cancelPendingOrder } from '../payments/payment-orders.js';
 
 export interface ActionInput {
   tx: Tx;
@@ -34,7 +35,7 @@ export interface ActionOutcome {
   /** Set when the action ends the current step: how it finished against the step's deadline. */
   leavesStep: boolean;
   components?: ResolvedComponent[];
-  notice?: { kind: NoticeKind; items?: string[]; reason?: string; dueAt?: Date | null };
+  notice?: { kind: NoticeKind; items?: string[]; reason?: string; dueAt?: Date | null; amountVnd?: number; receiptNo?: string };
   /** A result file to put into the applicant's data store. */
   resultFileId?: string;
 }
@@ -216,7 +217,10 @@ export const ACTION_HANDLERS: Record<DossierActionCode, Handler> = {
     };
   },
 
-  withdraw(input) {
+  async withdraw(input) {
+    // A withdrawal while the fee is due cancels the order in the same transaction; if a payment claimed the order
+    // first, the dossier has moved on and the applicant reloads it (the payment's own update would refuse anyway).
+    if (input.row.status === DossierStatus.FeeDue && !(await cancelPendingOrder(input.tx, input.row.id, input.now))) throw new AppError('DOSSIER_CHANGED');
     return {
       changes: { status: DossierStatus.Withdrawn, paused_at: null, ...finish(input), ...LEAVE_WORKFLOW },
       details: {},

@@ -10,6 +10,9 @@ import { uploadFile } from '../files/upload-file.js';
 import { actOnDossier } from './act-on-dossier.js';
 import type { ActionBody } from './dossiers.schema.js';
 import { submitDossier } from './submit-dossier.js';
+import { confirmGatewayPayment } from '../payments/gateway-ipn.js';
+import { dueOrder, openAttempt } from '../payments/online-payment.js';
+import { findDossier } from './dossiers.repository.js';
 
 /*
  * Demo dossiers for the Điện Biên demo (first start and `cqs seed demo`), made through the real use cases so every
@@ -55,6 +58,17 @@ export async function seedDemoDossiers(db: Db, config: Config, context: AuditCon
   const file = async (actor: Actor, body: Parameters<typeof submitDossier>[1]['body']) =>
     (await submitDossier(db, { ...base, actor, body, config })).body.code;
   const act = async (actor: Actor, code: string, body: ActionBody) => actOnDossier(db, { ...base, actor, code, body, publicUrl: config.publicUrl });
+  // The fee paid online: an attempt as the portal opens it, confirmed through the same service as the gateway's IPN.
+  let gatewayTransaction = 14_000_000;
+  const payOnline = async (code: string) => {
+    const attempt = await db.transaction().execute(async (tx) => {
+      const row = (await findDossier(tx, code))!;
+      return openAttempt(tx, await dueOrder(tx, row), row, citizen.userId, new Date(), config.payment.attemptMinutes);
+    });
+    const stored = await db.selectFrom('payment_attempts').selectAll().where('id', '=', attempt.id).executeTakeFirstOrThrow();
+    gatewayTransaction += 1;
+    await confirmGatewayPayment(db, { attempt: stored, transactionNo: String(gatewayTransaction), bankCode: 'NCB', paidAt: new Date(), responseCode: '00', context, publicUrl: config.publicUrl });
+  };
 
   const lyLichForm = (name: string, id: string, purpose: string) => ({
     nguoiYeuCauHoTen: name,
@@ -69,8 +83,9 @@ export async function seedDemoDossiers(db: Db, config: Config, context: AuditCon
     { requirement: 'giay_to_tuy_than', fileId: await upload(actor, 'Căn cước', 'can-cuoc.pdf') },
   ];
 
-  // 1. Filed online, waiting at the service centre's desk (motcua: "Chờ tiếp nhận").
-  await file(citizen, { procedureCode: LY_LICH, channel: 'online', form: lyLichForm('Lò Thị Thanh', '011190004217', 'Bổ sung hồ sơ xin việc'), attachments: await lyLichFiles(citizen) });
+  // 1. Filed online and paid through the gateway, waiting at the service centre's desk (motcua: "Chờ tiếp nhận").
+  const waiting = await file(citizen, { procedureCode: LY_LICH, channel: 'online', form: lyLichForm('Lò Thị Thanh', '011190004217', 'Bổ sung hồ sơ xin việc'), attachments: await lyLichFiles(citizen) });
+  await payOnline(waiting);
 
   // 2. Filed online, received and sent back for a supplement (congdan: "Bổ sung hồ sơ").
   const supplement = await file(citizen, {
@@ -79,17 +94,19 @@ export async function seedDemoDossiers(db: Db, config: Config, context: AuditCon
     form: lyLichForm('Lò Thị Thanh', '011190004217', 'Đi du học'),
     attachments: await lyLichFiles(citizen),
   });
+  await payOnline(supplement);
   await act(officer, supplement, { action: 'receive' });
   await act(officer, supplement, { action: 'forward' });
   await act(specialist, supplement, { action: 'request_supplement', items: ['Bản chụp Căn cước còn thời hạn sử dụng (bản đã nộp bị mờ)'] });
 
-  // 3. Received at the counter, at the specialist's desk (chuyenvien: "Cần xử lý").
+  // 3. Received at the counter with the fee paid in cash, at the specialist's desk (chuyenvien: "Cần xử lý").
   const counter = await file(officer, {
     procedureCode: LY_LICH,
     channel: 'counter',
     applicant: { fullName: 'Giàng A Páo', identityNumber: '011088002345', phone: '0912345678', address: 'Xã Mường Phăng, tỉnh Điện Biên' },
     form: lyLichForm('Giàng A Páo', '011088002345', 'Xin cấp giấy phép lái xe hạng C'),
     attachments: [],
+    payment: { method: 'cash' },
   });
   await act(officer, counter, { action: 'forward', note: 'Hồ sơ đủ thành phần, chuyển thẩm định.' });
 
@@ -120,5 +137,8 @@ export async function seedDemoDossiers(db: Db, config: Config, context: AuditCon
   const result = await upload(communeLeader, 'Giấy khai sinh (bản điện tử)', 'giay-khai-sinh.pdf');
   await act(communeLeader, done, { action: 'approve', resultFileId: result });
   await act(communeOfficer, done, { action: 'return_result' });
-  return 5;
+
+  // 6. Filed online, the fee not paid yet (congdan: "Thanh toán trực tuyến" on the sandbox gateway).
+  await file(citizen, { procedureCode: LY_LICH, channel: 'online', form: lyLichForm('Lò Thị Thanh', '011190004217', 'Bổ sung hồ sơ thi tuyển công chức'), attachments: await lyLichFiles(citizen) });
+  return 6;
 }

@@ -6,7 +6,7 @@ import { notify } from '../notifications/notify.js';
 import type { Applicant } from './dossiers.schema.js';
 
 /** What the applicant is told, by inbox and e-mail (issue 3: receipt, supplement request, apology, result). */
-export type NoticeKind = 'received' | 'supplement' | 'refused_intake' | 'apology' | 'result' | 'stopped';
+export type NoticeKind = 'received' | 'supplement' | 'refused_intake' | 'apology' | 'result' | 'stopped' | 'fee_paid';
 
 // Vietnamese first; the e-mail carries both languages because the applicant's preference is not known.
 const NOTICES: Record<NoticeKind, { subject: string; body: string }> = {
@@ -34,6 +34,10 @@ const NOTICES: Record<NoticeKind, { subject: string; body: string }> = {
     subject: 'Hồ sơ {code} đã dừng xử lý',
     body: 'Hồ sơ "{procedure}" đã dừng xử lý vì:\n{items}\n(Processing of dossier {code} was stopped.)',
   },
+  fee_paid: {
+    subject: 'Đã nhận thanh toán phí, lệ phí hồ sơ {code}',
+    body: '{unit} đã nhận {amount} phí, lệ phí của hồ sơ "{procedure}". Biên lai điện tử số {receiptNo}. Hồ sơ được chuyển đến Bộ phận Một cửa để tiếp nhận.\n(Payment of {amount} for dossier {code} received; receipt {receiptNo}.)',
+  },
 };
 
 export interface NoticeInput {
@@ -44,10 +48,15 @@ export interface NoticeInput {
   dueAt?: Date | null;
   items?: string[];
   reason?: string;
+  amountVnd?: number;
+  receiptNo?: string;
 }
 
 const formatDateTime = (date: Date) =>
   new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(date);
+
+/** "10.000 ₫": whole đồng with Vietnamese digit grouping. */
+export const formatVnd = (amount: number) => `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(amount)} ₫`;
 
 /**
  * Tells the applicant, in the action's transaction (sent after commit by the outbox): their inbox and e-mail when
@@ -62,6 +71,8 @@ export async function noticeApplicant(tx: Executor, input: NoticeInput): Promise
     dueAt: input.dueAt ? formatDateTime(input.dueAt) : '',
     items: (input.items ?? []).map((item, i) => `${i + 1}. ${item}`).join('\n'),
     reason: input.reason ?? '',
+    amount: input.amountVnd === undefined ? '' : formatVnd(input.amountVnd),
+    receiptNo: input.receiptNo ?? '',
   };
   const subject = fill(template.subject, values);
   const body = fill(template.body, values);

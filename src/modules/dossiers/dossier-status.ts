@@ -68,7 +68,16 @@ export type DossierActionCode = (typeof DossierAction)[keyof typeof DossierActio
 export const DOSSIER_ACTIONS = Object.values(DossierAction) as DossierActionCode[];
 
 /** Events that are not actions on the state machine but are recorded in the history. */
-export const DossierEventKind = { Submit: 'submit', Rate: 'rate' } as const;
+export const DossierEventKind = { Submit: 'submit', Rate: 'rate', FeePaid: 'fee_paid' } as const;
+export type DossierEventKindCode = (typeof DossierEventKind)[keyof typeof DossierEventKind];
+/** Anything the history records: an action, or one of the events above. */
+export type DossierEventCode = DossierActionCode | DossierEventKindCode;
+
+export const EVENT_LABELS: Record<DossierEventKindCode, { vi: string; en: string }> = {
+  submit: { vi: 'Nộp hồ sơ', en: 'Submitted' },
+  rate: { vi: 'Đánh giá', en: 'Rated' },
+  fee_paid: { vi: 'Đã thanh toán phí, lệ phí', en: 'Fee paid' },
+};
 
 export const ACTION_LABELS: Record<DossierActionCode, { vi: string; en: string }> = {
   receive: { vi: 'Tiếp nhận', en: 'Receive' },

@@ -39,6 +39,16 @@ export const Applicant = Type.Object({
 });
 export type Applicant = Static<typeof Applicant>;
 
+/** A fee taken at the one-stop desk (payments contract); bank transfers name their reference. */
+export const CounterPaymentInput = Type.Object(
+  {
+    method: literals(['cash', 'bank_transfer']),
+    reference: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type CounterPaymentInput = Static<typeof CounterPaymentInput>;
+
 const FormData = Type.Record(Type.String(), Type.Unknown(), { description: 'Tờ khai theo JSON Schema của thủ tục' });
 
 export const SubmitDossierBody = Type.Object(
@@ -50,6 +60,8 @@ export const SubmitDossierBody = Type.Object(
     form: FormData,
     attachments: Type.Array(Attachment, { maxItems: 100 }),
     draftId: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** Counter filing only: the fee is paid at the desk now (cash, or a bank transfer with its reference). */
+    payment: Type.Optional(CounterPaymentInput),
   },
   { additionalProperties: false },
 );
@@ -127,6 +139,8 @@ export const HistoryEvent = Type.Object({
   newDueAt: Type.Optional(Instant),
   /** Apology (form 04): why the result is late. */
   reason: Type.Optional(Type.String()),
+  /** fee_paid: the amount (whole đồng), the channel (gateway, cash, bank_transfer) and the receipt number. */
+  payment: Type.Optional(Type.Object({ amountVnd: Type.Integer(), channel: Type.String(), receiptNo: Type.String() })),
   files: Type.Array(Type.Object({ fileId: Type.String(), name: Type.String() })),
 });
 export type HistoryEvent = Static<typeof HistoryEvent>;

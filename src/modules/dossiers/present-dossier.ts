@@ -15,6 +15,10 @@ export interface EventDetails {
   previousDueAt?: string;
   reason?: string;
   files?: { fileId: string; name: string }[];
+  /** fee_paid: what was paid, how, and the receipt issued. */
+  amountVnd?: number;
+  channel?: string;
+  receiptNo?: string;
 }
 
 const unknownUnit = (id: number): UnitRef => ({ id, code: '', name: '' });
@@ -64,6 +68,7 @@ export function toHistoryEvent(event: DossierEventRow, units: Map<number, UnitRe
     ...(details.items ? { items: details.items } : {}),
     ...(details.newDueAt ? { newDueAt: details.newDueAt } : {}),
     ...(details.reason ? { reason: details.reason } : {}),
+    ...(details.receiptNo !== undefined ? { payment: { amountVnd: details.amountVnd ?? 0, channel: details.channel ?? '', receiptNo: details.receiptNo } } : {}),
     stepDueAt: event.step_due_at,
     timeliness: event.timeliness,
     files: details.files ?? [],

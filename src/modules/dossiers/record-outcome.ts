@@ -8,14 +8,18 @@ import type { ActionOutcome } from './action-handlers.js';
 import { insertComponents, storeForApplicant } from './attachments.js';
 import { timelinessOf } from './deadlines.js';
 import { noticeApplicant, type NoticeKind } from './dossier-notices.js';
-import type { DossierActionCode } from './dossier-status.js';
+import { DossierEventKind, DossierStatus, type DossierEventCode } from './dossier-status.js';
+import { Role } from '../../platform/auth/roles.js';
 import { findDossier, insertEvent, unitsById, updateDossier } from './dossiers.repository.js';
 import { findStep } from './workflow.js';
 
+/** Who the history names: a user, or the system acting on a gateway's callback (no user). */
+export type EventActor = Pick<Actor, 'fullName'> & { userId: number | null };
+
 export interface RecordedAction {
   context: AuditContext;
-  actor: Actor;
-  action: DossierActionCode;
+  actor: EventActor;
+  action: DossierEventCode;
   note: string | undefined;
   /** The unit the official acted for (null for the applicant). */
   unitId: number | null;
@@ -26,7 +30,7 @@ export interface RecordedAction {
 }
 
 // The desk that took the dossier in speaks for intake; the competent unit for everything after.
-const INTAKE_NOTICES: ReadonlySet<NoticeKind> = new Set(['received', 'refused_intake']);
+const INTAKE_NOTICES: ReadonlySet<NoticeKind> = new Set(['received', 'refused_intake', 'fee_paid']);
 
 /**
  * Writes what an action decided, in the action's transaction: the state change (refused with DOSSIER_CHANGED if
@@ -73,6 +77,38 @@ export async function recordOutcome(tx: Tx, row: DossierRow, outcome: ActionOutc
     await noticeApplicant(tx, { ...outcome.notice, dossier: row, unitName, publicUrl: action.publicUrl });
   }
   return (await findDossier(tx, row.code))!;
+}
+
+export interface FeePaid {
+  context: AuditContext;
+  actor: EventActor;
+  amountVnd: number;
+  /** gateway, cash or bank_transfer (payments module). */
+  channel: string;
+  receiptNo: string;
+  document: ProcedureDocument;
+  calendar: WorkingCalendar;
+  now: Date;
+  publicUrl: string;
+}
+
+/**
+ * The fee is paid (domain.md §4 status 6 → 1): the dossier leaves `fee_due` for the one-stop desk of its receiving
+ * unit, with the `fee_paid` event, its audit entry and the applicant's notice, in the paying transaction.
+ */
+export async function recordFeePaid(tx: Tx, row: DossierRow, paid: FeePaid): Promise<DossierRow> {
+  const details = { amountVnd: paid.amountVnd, channel: paid.channel, receiptNo: paid.receiptNo };
+  return recordOutcome(
+    tx,
+    row,
+    {
+      changes: { status: DossierStatus.Submitted, current_role: Role.OneStopOfficer, current_unit_id: row.receiving_unit_id },
+      details,
+      leavesStep: false,
+      notice: { kind: 'fee_paid', amountVnd: paid.amountVnd, receiptNo: paid.receiptNo },
+    },
+    { ...paid, action: DossierEventKind.FeePaid, note: undefined, unitId: row.receiving_unit_id },
+  );
 }
 
 /** An electronic result is the applicant's to keep and reuse (data store, source "result"). */

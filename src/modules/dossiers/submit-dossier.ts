@@ -15,6 +15,11 @@ import { getWorkingCalendar } from '../calendar/unit-calendar.js';
 import { findProcedureHead } from '../procedures/procedures.repository.js';
 import type { ProcedureDocument } from '../procedures/procedures.schema.js';
 import { validateApplicationForm } from '../procedures/validate-form.js';
+import { computeFees, type FeeQuote, type QuoteChannel } from '../procedures/fees.js';
+import { settleOrder } from '../payments/confirm-payment.js';
+import type { CounterMethod } from '../payments/payment-status.js';
+import { createPaymentOrder } from '../payments/payment-orders.js';
+import { Role } from '../../platform/auth/roles.js';
 import { ACTION_HANDLERS } from './action-handlers.js';
 import { insertComponents, missingRequirements, resolveAttachments, storeForApplicant } from './attachments.js';
 import { viewDossier } from './dossier-access.js';
@@ -37,6 +42,9 @@ export interface SubmitRequest {
 
 const UNIT_REQUIRED = { vi: 'Chọn cơ quan giải quyết hồ sơ.', en: 'Choose the unit that handles the dossier.' } as const;
 const APPLICANT_REQUIRED = { vi: 'Nhập thông tin người nộp hồ sơ.', en: 'Enter the applicant.' } as const;
+const PAYMENT_AT_COUNTER_ONLY = { vi: 'Chỉ ghi nhận nộp phí khi tiếp nhận hồ sơ trực tiếp tại Bộ phận Một cửa.', en: 'A payment is recorded only with a counter filing.' } as const;
+const NOTHING_TO_PAY = { vi: 'Thủ tục này không có phí, lệ phí phải nộp.', en: 'Nothing is owed for this procedure.' } as const;
+const REFERENCE_REQUIRED = { vi: 'Nhập mã giao dịch chuyển khoản.', en: 'Enter the bank transfer reference.' } as const;
 
 /**
  * Files a dossier (domain.md §4): online by a citizen (status "submitted", received later by the one-stop desk)
@@ -57,6 +65,7 @@ export async function submitDossier(db: Db, request: SubmitRequest): Promise<Ide
   const unit = await handlingUnit(db, document, body.unitCode, language);
   const receivingUnitId = await receivingUnitFor(db, document, unit.id);
   if (atCounter && !(await hasPermission(db, actor, Permission.DossierFileCounter, receivingUnitId))) throw new AppError('FORBIDDEN');
+  if (body.payment && atCounter && !(await hasPermission(db, actor, Permission.PaymentCollect, receivingUnitId))) throw new AppError('FORBIDDEN');
   const applicant = atCounter ? counterApplicant(body, language) : await citizenApplicant(db, actor, body);
   const ownerUserId = atCounter ? await accountOf(db, applicant.identityNumber) : actor.userId;
   const calendar = await getWorkingCalendar(db, unit.id);
@@ -68,7 +77,12 @@ export async function submitDossier(db: Db, request: SubmitRequest): Promise<Ide
     const resolved = await resolveAttachments(tx, actor, ownerUserId, document, body.attachments, '/attachments', language);
     errors.push(...resolved.errors);
     if (!atCounter) errors.push(...missingRequirements(document, body.attachments, language));
+    const quote = computeFees(document, body.form, body.channel as QuoteChannel);
+    errors.push(...paymentErrors(body, atCounter, quote, language));
     if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
+    // A fee to pay first (domain.md §4 status 6): the desk cannot receive the dossier until it is paid.
+    const feeDue = quote.totalVnd > 0;
+    const initialStatus = feeDue ? DossierStatus.FeeDue : DossierStatus.Submitted;
 
     const now = new Date();
     const localDate = calendar.localDateOf(now);
@@ -81,7 +95,7 @@ export async function submitDossier(db: Db, request: SubmitRequest): Promise<Ide
       procedure_version: head.currentVersion,
       procedure_name: document.name,
       channel: body.channel,
-      status: DossierStatus.Submitted,
+      status: initialStatus,
       unit_id: unit.id,
       receiving_unit_id: receivingUnitId,
       owner_user_id: ownerUserId,
@@ -90,9 +104,9 @@ export async function submitDossier(db: Db, request: SubmitRequest): Promise<Ide
       applicant_identity: applicant.identityNumber,
       search_text: foldVietnamese(`${code} ${applicant.fullName}`),
       form: JSON.stringify(body.form),
-      // Until received, the one-stop desk of the receiving unit is the one to act.
-      current_role: 'one_stop_officer',
-      current_unit_id: receivingUnitId,
+      // Until received, the one-stop desk of the receiving unit is the one to act; nobody while the fee is due.
+      current_role: feeDue ? null : Role.OneStopOfficer,
+      current_unit_id: feeDue ? null : receivingUnitId,
       submitted_at: nowIso,
       supplement_count: 0,
       last_seq: 1,
@@ -104,7 +118,7 @@ export async function submitDossier(db: Db, request: SubmitRequest): Promise<Ide
       seq: 1,
       action: DossierEventKind.Submit,
       from_status: null,
-      to_status: DossierStatus.Submitted,
+      to_status: initialStatus,
       actor_id: actor.userId,
       actor_name: actor.fullName,
       unit_id: atCounter ? receivingUnitId : null,
@@ -123,10 +137,28 @@ export async function submitDossier(db: Db, request: SubmitRequest): Promise<Ide
       entityType: 'dossier',
       entityId: code,
       unitId: unit.id,
-      summary: { procedure: head.code, version: head.currentVersion, channel: body.channel, components: resolved.components.length },
+      summary: { procedure: head.code, version: head.currentVersion, channel: body.channel, components: resolved.components.length, feeVnd: quote.totalVnd },
     });
+    const orderId = feeDue ? await createPaymentOrder(tx, dossierId, quote, now) : undefined;
     let row = (await findDossier(tx, code))!;
-    if (atCounter) row = await receiveAtCounter(tx, request, row, document, calendar, now);
+    if (orderId !== undefined && body.payment) {
+      // Paid at the desk while filing: receipt issued and the dossier received in this same transaction.
+      const settled = await settleOrder(tx, {
+        orderId,
+        channel: body.payment.method as CounterMethod,
+        amountVnd: quote.totalVnd,
+        reference: body.payment.reference ?? null,
+        bankCode: null,
+        paidAt: now,
+        actor,
+        context: request.context,
+        auditAction: 'payment.counter',
+        setting: { document, calendar },
+        publicUrl: request.config.publicUrl,
+      });
+      row = settled.dossier;
+    }
+    if (atCounter && row.status === DossierStatus.Submitted) row = await receiveAtCounter(tx, request, row, document, calendar, now);
     const viewer = await viewDossier(tx, actor, row);
     return { statusCode: 201, body: await buildDetail(tx, viewer, row, { document, calendar }, now) };
   });
@@ -139,6 +171,15 @@ async function handlingUnit(db: Db, document: ProcedureDocument, unitCode: strin
   const unit = await findUnitByCode(db, code);
   if (!unit || unit.status !== 'active') throw new AppError('UNIT_NOT_COMPETENT', { unit: code });
   return unit;
+}
+
+/** `payment` belongs to a counter filing of a procedure with a fee; a bank transfer names its reference. */
+function paymentErrors(body: SubmitDossierBody, atCounter: boolean, quote: FeeQuote, language: Language): FieldError[] {
+  if (!body.payment) return [];
+  if (!atCounter) return [{ path: '/payment', message: PAYMENT_AT_COUNTER_ONLY[language] }];
+  if (quote.totalVnd === 0) return [{ path: '/payment', message: NOTHING_TO_PAY[language] }];
+  if (body.payment.method === 'bank_transfer' && !body.payment.reference?.trim()) return [{ path: '/payment/reference', message: REFERENCE_REQUIRED[language] }];
+  return [];
 }
 
 function counterApplicant(body: SubmitDossierBody, language: Language): Applicant {

@@ -82,6 +82,11 @@ export function allowedActions(dossier: DossierRow, document: ProcedureDocument,
       }
       if (viewer.isApplicant) actions.push(DossierAction.Withdraw);
       break;
+    case 'fee_due':
+      // Nobody acts on a dossier whose fee is unpaid (payments contract): the applicant pays or withdraws; the
+      // desk records a counter payment through the payments module, not through an action.
+      if (viewer.isApplicant) actions.push(DossierAction.Withdraw);
+      break;
     case 'result_ready':
       if (actsNow) actions.push(DossierAction.ReturnResult);
       break;

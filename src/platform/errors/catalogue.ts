@@ -248,6 +248,23 @@ export const ERRORS = {
     vi: 'Chỉ đánh giá được sau khi đã nhận kết quả.',
     en: 'A dossier can be rated only after its result has been returned.',
   },
+
+  // Payments (issue 5)
+  PAYMENT_NOT_DUE: {
+    status: 409,
+    vi: 'Hồ sơ {code} hiện không có khoản phí, lệ phí nào cần thanh toán.',
+    en: 'Nothing is owed on dossier {code} now.',
+  },
+  PAYMENT_UNAVAILABLE: {
+    status: 503,
+    vi: 'Chưa cấu hình cổng thanh toán trực tuyến; vui lòng nộp phí, lệ phí tại Bộ phận Một cửa.',
+    en: 'No online payment gateway is configured; please pay at the one-stop desk.',
+  },
+  PAYMENT_AMOUNT_MISMATCH: {
+    status: 422,
+    vi: 'Số tiền thu ({amount} đồng) phải bằng đúng số phải nộp ({due} đồng); không thu từng phần.',
+    en: 'The amount collected ({amount} VND) must equal the amount due ({due} VND); partial payments are refused.',
+  },
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;
