@@ -28,11 +28,9 @@ function gatewayParams(request: FastifyRequest): Record<string, string> {
   return params;
 }
 
-const gatewayQueryDoc = {
-  type: 'object',
-  description: 'Tham số vnp_* do cổng thanh toán ký (HMAC-SHA512)',
-  additionalProperties: { type: 'string' },
-} as const;
+// No querystring schema on the gateway's routes: a validation error would be an HTTP 400, and the gateway must
+// always read an RspCode (a malformed callback is answered 97 like any other unverifiable one).
+const GATEWAY_QUERY = 'Tham số vnp_* do cổng thanh toán ký (HMAC-SHA512), nguyên như cổng gửi.';
 
 export async function paymentsRoutes(instance: App): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
@@ -108,7 +106,7 @@ export async function paymentsRoutes(instance: App): Promise<void> {
       schema: {
         tags: PAYMENT_TAGS,
         summary: 'IPN: cổng thanh toán báo kết quả giao dịch (máy chủ tới máy chủ); luôn trả 200 với RspCode',
-        querystring: gatewayQueryDoc,
+        description: GATEWAY_QUERY,
         response: { 200: IpnAnswerSchema },
       },
     },
@@ -122,7 +120,7 @@ export async function paymentsRoutes(instance: App): Promise<void> {
       schema: {
         tags: PAYMENT_TAGS,
         summary: 'Kết quả giao dịch khi người nộp quay lại từ cổng thanh toán (chỉ đọc, không thay đổi dữ liệu)',
-        querystring: gatewayQueryDoc,
+        description: GATEWAY_QUERY,
         response: { 200: GatewayReturn },
       },
     },
