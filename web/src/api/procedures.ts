@@ -32,7 +32,21 @@ export interface ProcedureList {
 export interface ProcedureFee {
   code: string;
   name: string;
+  /** The amount, or the price of one unit when `quantityField` names the form field that counts the units. */
   amountVnd: number;
+  quantityField?: string;
+  maximumVnd?: number;
+}
+
+export type FeeChannel = 'online' | 'counter';
+export const FEE_CHANNELS: FeeChannel[] = ['online', 'counter'];
+
+/** Miễn, giảm phí: applies to every fee line when its conditions hold (100 % = exemption); the largest wins. */
+export interface FeeReduction {
+  code: string;
+  name: string;
+  percent: number;
+  when: { channel?: FeeChannel; field?: string; equals?: string | number | boolean };
 }
 
 export interface ProcedureRequirement {
@@ -56,7 +70,11 @@ export interface ProcedureDetail {
   onlineLevel: OnlineLevel;
   processingTime: Duration;
   fees: ProcedureFee[];
+  /** Absent only from a server older than fee reductions; read as none. */
+  feeReductions?: FeeReduction[];
   requirements: ProcedureRequirement[];
+  /** The application form (tờ khai); its field titles name fee quantities and reduction conditions. */
+  form?: { schema: Record<string, unknown>; uiSchema?: Record<string, unknown> };
   result: { type: 'paper' | 'electronic' | 'both'; name: string };
   legalBasis: string[];
   status?: string;
@@ -108,6 +126,7 @@ export interface ProcedureDocument {
   onlineLevel: OnlineLevel;
   processingTime: Duration;
   fees: ProcedureFee[];
+  feeReductions?: FeeReduction[];
   requirements: ProcedureRequirement[];
   form: { schema: Record<string, unknown>; uiSchema?: Record<string, unknown> };
   result: { type: (typeof RESULT_TYPES)[number]; name: string };

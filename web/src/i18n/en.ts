@@ -1,4 +1,5 @@
 import { citizenEn } from '../portal/i18n-en';
+import { feesEn } from '../procedure-admin/i18n-en';
 import { officeDossiersEn } from '../office-dossiers/i18n-en';
 import { dossierEn } from '../dossiers/i18n-en';
 import { paymentsEn } from '../payments/i18n-en';
@@ -6,6 +7,7 @@ import type { Resources } from './vi';
 
 /** English — second language; same keys as vi.ts (the type makes a missing key a compile error). */
 export const en: Resources = {
+  fees: feesEn,
   dossier: dossierEn,
   citizen: citizenEn,
   payments: paymentsEn,

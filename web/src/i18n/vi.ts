@@ -1,9 +1,11 @@
 import { citizenVi } from '../portal/i18n-vi';
+import { feesVi } from '../procedure-admin/i18n-vi';
 import { officeDossiersVi } from '../office-dossiers/i18n-vi';
 import { dossierVi } from '../dossiers/i18n-vi';
 import { paymentsVi } from '../payments/i18n-vi';
 /** Tiếng Việt — the default language of every page. */
 export const vi = {
+  fees: feesVi,
   dossier: dossierVi,
   citizen: citizenVi,
   payments: paymentsVi,

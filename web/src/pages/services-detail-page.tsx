@@ -11,7 +11,7 @@ import { LinkButton } from '../components/link-button';
 import { PageSpinner } from '../components/page-spinner';
 import { usePageTitle } from '../components/use-page-title';
 import { formatDate } from '../format/date';
-import { FeesTable } from '../procedures/fees-table';
+import { FeeReductionsList, FeesTable } from '../procedures/fees-table';
 import { formatDuration } from '../procedures/format';
 import { OnlineLevelTag } from '../procedures/online-level-tag';
 import { RequirementsTable } from '../procedures/requirements-table';
@@ -129,7 +129,8 @@ export function ServicesDetailPage() {
       </Section>
 
       <Section id="procedure-fees" title={t('procedures.fees')}>
-        <FeesTable fees={p.fees} />
+        <FeesTable fees={p.fees} formSchema={p.form?.schema} />
+        <FeeReductionsList reductions={p.feeReductions ?? []} formSchema={p.form?.schema} />
       </Section>
 
       <Section id="procedure-legal-basis" title={t('procedures.legalBasis')}>

@@ -8,6 +8,7 @@ import { fileDossierOnce, newIdempotencyKey, type DataStore, type DossierDetail 
 import { createDraft, updateDraft, type Draft, type DraftInput, type FilingProcedure } from '../api/filing';
 import { ProblemAlert } from '../components/problem-alert';
 import { SchemaForm, type FormData } from '../components/schema-form';
+import { FeeQuoteCard } from './fee-quote-card';
 import { FilingDone } from './filing-done';
 import { filingProblemsOf, NO_PROBLEMS, withoutChangedFields, withoutRequirement, type FilingProblems } from './problems';
 import { RequirementFiles, type ChosenFiles } from './requirement-files';
@@ -154,6 +155,13 @@ export function FilingForm({ procedure, dataStore, draft }: Props) {
           disabled={busy}
         />
       </Section>
+
+      <FeeQuoteCard
+        procedureCode={procedure.code}
+        form={formData}
+        formSchema={procedure.form.schema}
+        quantityFields={new Map(procedure.fees.map((fee) => [fee.code, fee.quantityField]))}
+      />
 
       <Card>
         <ProblemAlert error={submit.error ?? saveDraft.error} />

@@ -4,6 +4,7 @@ import { ALL_ONLINE_LEVELS, PROCEDURE_LEVELS, RESULT_TYPES, TIME_UNITS } from '.
 import type { Unit } from '../api/types';
 import { FormSelect } from '../components/form-select';
 import { Cell, EditableTable } from './editable-table';
+import { FeesSection } from './fees-section';
 
 interface Props {
   editing: boolean;
@@ -96,28 +97,7 @@ export function GeneralTab({ editing, units }: Props) {
         ]}
       />
 
-      <h2 className="cqs-editor-section">{t('procedures.fees')}</h2>
-      <EditableTable
-        name="fees"
-        label={t('procedures.fees')}
-        addText={t('procedureAdmin.addFee')}
-        emptyText={t('procedures.noFees')}
-        newRow={() => ({ code: '', name: '', amountVnd: 0 })}
-        columns={[
-          { key: 'code', title: t('procedureAdmin.itemCode'), width: 180, render: (field, row) => <Cell name={[field.name, 'code']}><Input aria-label={t('procedureAdmin.feeCodeRow', { row: row + 1 })} /></Cell> },
-          { key: 'name', title: t('procedures.feeName'), render: (field, row) => <Cell name={[field.name, 'name']}><Input aria-label={t('procedureAdmin.feeNameRow', { row: row + 1 })} /></Cell> },
-          {
-            key: 'amount',
-            title: t('procedureAdmin.amountVnd'),
-            width: 200,
-            render: (field, row) => (
-              <Cell name={[field.name, 'amountVnd']}>
-                <InputNumber<number> min={0} step={1000} precision={0} style={{ width: '100%' }} aria-label={t('procedureAdmin.feeAmountRow', { row: row + 1 })} />
-              </Cell>
-            ),
-          },
-        ]}
-      />
+      <FeesSection />
 
       <h2 className="cqs-editor-section">{t('procedures.requirements')}</h2>
       <EditableTable

@@ -13,3 +13,10 @@ export function formatDuration(t: TFunction, duration: Duration): string {
   const amount = number.format(duration.amount);
   return duration.unit === 'working_days' ? t('procedures.workingDays', { amount }) : t('procedures.workingHours', { amount });
 }
+
+const vnd = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+
+/** `10.000 ₫`: whole đồng with Vietnamese grouping whatever the page language (the fee quote, payments). */
+export function formatVnd(amountVnd: number): string {
+  return `${vnd.format(amountVnd)} ₫`;
+}
