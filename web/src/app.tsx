@@ -28,6 +28,9 @@ import { ServicesDetailPage } from './pages/services-detail-page';
 import { ServicesPage } from './pages/services-page';
 import { UnitsPage } from './pages/units-page';
 import { UsersPage } from './pages/users-page';
+import { PAYMENT_RECONCILE, PAYMENT_REPORT } from './api/accountant';
+import { PaymentReconciliationPage } from './pages/payment-reconciliation-page';
+import { FeeReportPage } from './pages/fee-report-page';
 
 const router = createBrowserRouter([
   {
@@ -132,6 +135,22 @@ const router = createBrowserRouter([
         element: (
           <RequireAuth permission={Permission.AuditRead}>
             <AuditPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'payments/reconciliation',
+        element: (
+          <RequireAuth permission={PAYMENT_RECONCILE}>
+            <PaymentReconciliationPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'payments/reports',
+        element: (
+          <RequireAuth permission={PAYMENT_REPORT}>
+            <FeeReportPage />
           </RequireAuth>
         ),
       },

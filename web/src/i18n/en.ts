@@ -3,6 +3,7 @@ import { feesEn } from '../procedure-admin/i18n-en';
 import { officeDossiersEn } from '../office-dossiers/i18n-en';
 import { dossierEn } from '../dossiers/i18n-en';
 import { paymentsEn } from '../payments/i18n-en';
+import { accountantEn } from '../payments/accountant-i18n-en';
 import type { Resources } from './vi';
 
 /** English — second language; same keys as vi.ts (the type makes a missing key a compile error). */
@@ -11,6 +12,7 @@ export const en: Resources = {
   dossier: dossierEn,
   citizen: citizenEn,
   payments: paymentsEn,
+  accountant: accountantEn,
   officeDossiers: officeDossiersEn,
   app: { name: 'Digital Government', skipToContent: 'Skip to main content' },
   language: { label: 'Language', vi: 'Tiếng Việt', en: 'English' },

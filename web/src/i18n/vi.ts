@@ -3,12 +3,14 @@ import { feesVi } from '../procedure-admin/i18n-vi';
 import { officeDossiersVi } from '../office-dossiers/i18n-vi';
 import { dossierVi } from '../dossiers/i18n-vi';
 import { paymentsVi } from '../payments/i18n-vi';
+import { accountantVi } from '../payments/accountant-i18n-vi';
 /** Tiếng Việt — the default language of every page. */
 export const vi = {
   fees: feesVi,
   dossier: dossierVi,
   citizen: citizenVi,
   payments: paymentsVi,
+  accountant: accountantVi,
   officeDossiers: officeDossiersVi,
   app: { name: 'Chính quyền số', skipToContent: 'Bỏ qua, đến nội dung chính' },
   language: { label: 'Ngôn ngữ', vi: 'Tiếng Việt', en: 'English' },

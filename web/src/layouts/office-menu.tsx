@@ -1,9 +1,20 @@
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FileTextOutlined, FolderOpenOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  FileTextOutlined,
+  FolderOpenOutlined,
+  HomeOutlined,
+  ReconciliationOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { PROCEDURE_MANAGE } from '../api/procedures';
+import { PAYMENT_RECONCILE, PAYMENT_REPORT } from '../api/accountant';
 import { Permission, type Me } from '../api/types';
 
 interface Entry {
@@ -22,6 +33,8 @@ const ENTRIES: Entry[] = [
   { path: '/office/audit', labelKey: 'shell.audit', icon: <AuditOutlined />, permission: Permission.AuditRead },
   { path: '/office/calendar', labelKey: 'shell.calendar', icon: <CalendarOutlined />, permission: Permission.CalendarManage },
   { path: '/office/procedures', labelKey: 'shell.procedures', icon: <FileTextOutlined />, permission: PROCEDURE_MANAGE },
+  { path: '/office/payments/reconciliation', labelKey: 'accountant.menu.reconciliation', icon: <ReconciliationOutlined />, permission: PAYMENT_RECONCILE },
+  { path: '/office/payments/reports', labelKey: 'accountant.menu.reports', icon: <BarChartOutlined />, permission: PAYMENT_REPORT },
 ];
 
 export function officeEntriesFor(me: Me): Entry[] {
