@@ -35,6 +35,8 @@ export interface FeeReceiptInput extends FormIssuer {
   paidAt: Date;
   /** A duplicate payment (to be refunded) says so on its receipt. */
   duplicate: boolean;
+  /** The officer who took the money at the desk; the issuing unit's name otherwise (gateway). */
+  collectorName?: string;
 }
 
 export const FEE_RECEIPT_LABELS = {
@@ -99,7 +101,7 @@ export async function renderFeeReceipt(input: FeeReceiptInput, options: PdfRende
   paragraph(doc, labels.unsigned, { italic: true, size: 11 });
   drawSignatures(doc, [
     { title: labels.payerSignature, name: input.payer.fullName },
-    { title: labels.collectorSignature, name: input.agency.name },
+    { title: labels.collectorSignature, name: input.collectorName ?? input.agency.name },
   ]);
   drawPageNumbers(doc, (page, total) => fillIn(labels.page, { page: String(page), total: String(total) }), { skipSinglePage: true });
   return finishDocument(doc);

@@ -45,7 +45,7 @@ describe.each(DIALECTS)('receipts on %s', (dialect) => {
     const text = await extractPdfText(pdf.rawPayload);
     expect(text).toContain('BIÊN LAI THU PHÍ, LỆ PHÍ');
     expect(text).toContain(`Số: ${payment.receiptNo}`);
-    expect(text).toContain('Trung tâm Phục vụ hành chính công tỉnh');
+    expect(text).toContain('TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH');
     expect(text).toContain('Tên người nộp: Lò Thị Thanh');
     expect(text).toContain(`Mã hồ sơ: ${code}`);
     expect(text).toContain('Lệ phí cấp bản sao trích lục');
@@ -56,6 +56,7 @@ describe.each(DIALECTS)('receipts on %s', (dialect) => {
     expect(text).toContain('Hình thức thanh toán: Tiền mặt');
     expect(text).toMatch(/Ngày thu: \d{2}\/\d{2}\/\d{4}/);
     expect(text).toContain('chưa được ký số');
+    expect(text).toContain('NGƯỜI THU TIỀN Quàng Thị Mai');
     // The applicant's own reads are not audited; an official's are.
     expect(await t.db.selectFrom('audit_log').select('seq').where('action', '=', 'payment.receipt.read').execute()).toEqual([]);
     expect((await receipt(w.officer, payment.id)).statusCode).toBe(200);

@@ -48,6 +48,8 @@ export async function renderPaymentReceipt(db: Db, context: AuditContext, actor:
   if (!viewer.mayRead) throw new AppError('NOT_FOUND');
   const applicant = JSON.parse(dossier.applicant) as Applicant;
   const paidAt = new Date(payment.paid_at);
+  // The officer who took the money signs as collector; a gateway payment is collected by the unit itself.
+  const collector = payment.recorded_by === null ? undefined : await db.selectFrom('users').select('full_name').where('id', '=', payment.recorded_by).executeTakeFirst();
   const pdf = await renderFeeReceipt({
     ...(await issuerOf(db, Number(payment.unit_id), paidAt)),
     receiptNo: payment.receipt_no,
@@ -59,6 +61,7 @@ export async function renderPaymentReceipt(db: Db, context: AuditContext, actor:
     method: PAYMENT_CHANNEL_LABELS[payment.channel as PaymentChannelCode]?.vi ?? payment.channel,
     paidAt,
     duplicate: payment.status === PaymentStatus.Duplicate,
+    ...(collector ? { collectorName: collector.full_name } : {}),
   });
   if (!viewer.isApplicant) {
     await db.transaction().execute((tx) =>
