@@ -178,6 +178,34 @@ describe.each(DIALECTS)('fees at filing and counter payments on %s', (dialect) =
     expect(seqs.every((s) => s.receipt_no === `${s.receipt_year}-${String(s.receipt_seq).padStart(6, '0')}`)).toBe(true);
   });
 
+  it('lets exactly one of a withdrawal and a counter payment at the same moment win, leaving no half state', async () => {
+    for (let round = 0; round < 3; round++) {
+      const code = await feeDueDossier(t.app, w.citizen);
+      const [withdrawn, paid] = await Promise.all([
+        act(t.app, w.citizen, code, { action: 'withdraw' }),
+        payAtCounter(t.app, w.officer, code, { method: 'cash', amountVnd: ONLINE_FEE_VND }),
+      ]);
+      const row = await dossierRow(code);
+      const [order] = await ordersOf(code);
+      const payments = await t.db.selectFrom('payments').selectAll().where('order_id', '=', order.id).execute();
+      if (withdrawn.statusCode === 200) {
+        expect(paid.statusCode, paid.body).toBe(409);
+        expect([row.status, order.status, payments.length]).toEqual(['withdrawn', 'cancelled', 0]);
+      } else {
+        expect(withdrawn.statusCode, withdrawn.body).toBe(409);
+        expect(paid.statusCode, paid.body).toBe(201);
+        expect([row.status, order.status, payments.map((p) => p.status)]).toEqual(['submitted', 'paid', ['valid']]);
+      }
+    }
+  });
+
+  it('tracks a fee_due dossier publicly like any other', async () => {
+    const code = await feeDueDossier(t.app, w.citizen);
+    const tracking = await t.app.inject({ method: 'GET', url: `/api/tracking/${encodeURIComponent(code)}` });
+    expect(tracking.statusCode, tracking.body).toBe(200);
+    expect(tracking.json()).toMatchObject({ code, status: 'fee_due', statusNumber: 6, receivedAt: null, dueAt: null });
+  });
+
   it('answers 404 for another citizen’s dossier payment and 409 for online payment when nothing is owed', async () => {
     const code = await feeDueDossier(t.app, w.citizen);
     expectProblem(await getPayment(t.app, w.otherCitizen, code), 404, 'NOT_FOUND');
