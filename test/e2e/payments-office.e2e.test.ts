@@ -81,6 +81,21 @@ describe('accountant pages in Chromium', { timeout: 180_000 }, () => {
     expect(item.status).toBe('resolved');
   });
 
+  it('refunds part of a payment from its difference', async () => {
+    await s.page.getByRole('button', { name: `Hoàn tiền ${refs.mismatched}` }).click();
+    const dialog = s.page.getByRole('dialog', { name: /^Hoàn tiền cho biên lai/ });
+    await dialog.getByText('còn có thể hoàn 30.000 ₫').waitFor();
+    await dialog.getByLabel('Số tiền hoàn trả (đồng)').fill('27000');
+    await dialog.getByLabel('Lý do hoàn trả').fill('Cổng chỉ thu 3.000 đồng; hoàn phần chênh lệch đã ghi nhận thừa.');
+    await dialog.getByLabel('Số chứng từ hoàn tiền').fill('HT-2026-0001');
+    await expectAccessible(s.page);
+    await screenshot(s.page, 'payments-refund');
+    await dialog.getByRole('button', { name: 'Hoàn tiền' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const refunds = await s.server.db.selectFrom('payment_refunds').select(['amount_vnd', 'reference']).execute();
+    expect(refunds.map((r) => [Number(r.amount_vnd), r.reference])).toEqual([[27000, 'HT-2026-0001']]);
+  });
+
   it('shows the fee report with its chart, totals and an Excel link', async () => {
     await s.page.getByRole('navigation', { name: 'Điều hướng chính' }).getByText('Báo cáo thu phí').click();
     await s.page.waitForURL('**/office/payments/reports');
@@ -93,6 +108,8 @@ describe('accountant pages in Chromium', { timeout: 180_000 }, () => {
     const table = s.page.locator('.ant-table');
     await table.getByText('Tiền mặt').waitFor();
     await expect.poll(() => table.locator('.ant-table-summary').innerText()).toContain('75.000 ₫');
+    // Refunds beside the amounts: 75.000 collected, 27.000 handed back, 48.000 net.
+    await expect.poll(() => table.locator('.ant-table-summary').innerText()).toContain('48.000 ₫');
     await s.page.locator('canvas').first().waitFor();
     const excel = s.page.getByRole('link', { name: 'Tải Excel' });
     expect(await excel.getAttribute('href')).toBe('/api/payments/reports/collected.xlsx?from=2026-11-01&to=2026-11-30&groupBy=channel');

@@ -103,3 +103,41 @@ export async function uploadGatewayFile(date: string, file: File): Promise<Recon
   }
   return (await response.json()) as ReconciliationRunDetail;
 }
+
+export interface Refund {
+  id: number;
+  paymentId: number;
+  amountVnd: number;
+  reason: string;
+  reference: string | null;
+  refundedAt: string;
+  recordedBy: string;
+}
+
+/** A payment as the accountant sees it (no payer's personal data) with its refunds. */
+export interface PaymentDetail {
+  id: number;
+  dossierCode: string;
+  procedureCode: string;
+  procedureName: string;
+  unit: { id: number; name: string };
+  channel: string;
+  status: string;
+  amountVnd: number;
+  receiptNo: string;
+  txnRef: string | null;
+  reference: string | null;
+  paidAt: string;
+  refundedVnd: number;
+  refundableVnd: number;
+  refunds: Refund[];
+}
+
+export interface RefundInput {
+  amountVnd: number;
+  reason: string;
+  reference?: string;
+}
+
+export const fetchPaymentDetail = (id: number) => get<PaymentDetail>(`/api/payments/${id}`);
+export const recordRefund = (paymentId: number, input: RefundInput) => post<PaymentDetail>(`/api/payments/${paymentId}/refunds`, input);

@@ -11,6 +11,8 @@ import { ScrollRegion } from '../components/scroll-region';
 import { ReconciliationUploadCard } from '../payments/reconciliation-upload-card';
 import { ReconciliationItemsTable } from '../payments/reconciliation-items-table';
 import { ResolveItemModal } from '../payments/resolve-item-modal';
+import { RefundModal } from '../payments/refund-modal';
+import { formatVnd } from '../payments/format';
 
 const displayDay = (localDate: string) => formatDate(`${localDate}T12:00:00+07:00`);
 
@@ -22,6 +24,7 @@ export function PaymentReconciliationPage() {
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<number | null>(null);
   const [resolving, setResolving] = useState<ReconciliationItem | null>(null);
+  const [refunding, setRefunding] = useState<number | null>(null);
   const runs = useQuery({ queryKey: ['reconciliation-runs'], queryFn: fetchReconciliationRuns });
   const runId = selected ?? runs.data?.items[0]?.id ?? null;
   const run = useQuery({ queryKey: ['reconciliation-run', runId], queryFn: () => fetchReconciliationRun(runId!), enabled: runId !== null });
@@ -91,11 +94,19 @@ export function PaymentReconciliationPage() {
           <Card title={t('accountant.reconciliation.items', { date: displayDay(run.data.gatewayDate) })}>
             <ProblemAlert error={run.error} />
             <ScrollRegion label={t('accountant.reconciliation.items', { date: displayDay(run.data.gatewayDate) })}>
-              <ReconciliationItemsTable items={run.data.items} onResolve={setResolving} />
+              <ReconciliationItemsTable items={run.data.items} onResolve={setResolving} onRefund={setRefunding} />
             </ScrollRegion>
           </Card>
         )}
       </Space>
+      <RefundModal
+        paymentId={refunding}
+        onClose={() => setRefunding(null)}
+        onRefunded={(amountVnd) => {
+          setRefunding(null);
+          void message.success(t('accountant.reconciliation.refunded', { amount: formatVnd(amountVnd) }));
+        }}
+      />
       <ResolveItemModal
         item={resolving}
         onClose={() => setResolving(null)}

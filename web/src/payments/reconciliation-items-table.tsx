@@ -1,4 +1,4 @@
-import { Button, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReconciliationItem } from '../api/accountant';
@@ -9,7 +9,16 @@ import { ReconciliationKindTag } from './reconciliation-kind-tag';
 const amount = (value: number | null) => (value === null ? '—' : formatVnd(value));
 
 /** The differences of one run; open ones carry a Resolve button. */
-export function ReconciliationItemsTable({ items, onResolve }: { items: ReconciliationItem[]; onResolve: (item: ReconciliationItem) => void }) {
+export function ReconciliationItemsTable({
+  items,
+  onResolve,
+  onRefund,
+}: {
+  items: ReconciliationItem[];
+  onResolve: (item: ReconciliationItem) => void;
+  /** Items tied to a recorded payment (a duplicate, an amount the gateway did not take…) may lead to a refund. */
+  onRefund: (paymentId: number) => void;
+}) {
   const { t } = useTranslation();
   const columns: TableColumnsType<ReconciliationItem> = [
     { title: t('accountant.reconciliation.kind'), dataIndex: 'kind', width: 210, render: (kind) => <ReconciliationKindTag kind={kind} /> },
@@ -22,9 +31,16 @@ export function ReconciliationItemsTable({ items, onResolve }: { items: Reconcil
       key: 'status',
       render: (_, item) =>
         item.status === 'open' ? (
-          <Button size="small" onClick={() => onResolve(item)} aria-label={`${t('accountant.reconciliation.resolve')} ${item.txnRef}`}>
-            {t('accountant.reconciliation.resolve')}
-          </Button>
+          <Space wrap>
+            <Button size="small" onClick={() => onResolve(item)} aria-label={`${t('accountant.reconciliation.resolve')} ${item.txnRef}`}>
+              {t('accountant.reconciliation.resolve')}
+            </Button>
+            {item.paymentId !== null && (
+              <Button size="small" onClick={() => onRefund(item.paymentId!)} aria-label={`${t('accountant.reconciliation.refund')} ${item.txnRef}`}>
+                {t('accountant.reconciliation.refund')}
+              </Button>
+            )}
+          </Space>
         ) : (
           <div>
             <Tag color="green">{t('accountant.reconciliation.statuses.resolved')}</Tag>
