@@ -6,7 +6,8 @@ import { sendIdempotent } from './dossiers';
  * src/modules/payments are the truth). Amounts are whole đồng (integers), never fractions.
  */
 
-export type PaymentChannel = 'online' | 'counter';
+/** How a payment arrived: through the gateway, or at the counter in cash or by bank transfer. */
+export type PaymentChannel = 'gateway' | 'cash' | 'bank_transfer';
 export type CounterMethod = 'cash' | 'bank_transfer';
 export type OrderStatus = 'pending' | 'paid' | 'cancelled';
 
@@ -40,7 +41,7 @@ export interface PaymentRecord {
   id: number | string;
   channel: PaymentChannel;
   amountVnd: number;
-  receiptNo: string | null;
+  receiptNo: string;
   paidAt: string;
   status: string;
 }
@@ -110,6 +111,6 @@ export const recordCounterPayment = (code: string, input: CounterPaymentInput, i
 export const fetchGatewayReturn = (search: string) =>
   get<GatewayReturn>(`/api/payments/gateway/return${search.startsWith('?') ? search : search ? `?${search}` : ''}`);
 
-export const fetchMyReceipts = () => get<Receipt[]>('/api/me/receipts');
+export const fetchMyReceipts = () => get<{ items: Receipt[] }>('/api/me/receipts');
 
 export const receiptUrl = (paymentId: number | string) => `/api/payments/${encodeURIComponent(String(paymentId))}/receipt`;

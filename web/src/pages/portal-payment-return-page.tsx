@@ -125,7 +125,7 @@ export function PortalPaymentReturnPage() {
       {result}
       {a.txnRef && (
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-          {a.txnRef}
+          {t('payments.return.txnRef', { txnRef: a.txnRef })}
         </Typography.Paragraph>
       )}
     </div>

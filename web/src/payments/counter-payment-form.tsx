@@ -47,8 +47,8 @@ export function CounterPaymentForm({ code, amountVnd }: { code: string; amountVn
           options={(['cash', 'bank_transfer'] as const).map((value) => ({ value, label: t(`payments.method.${value}`) }))}
         />
       </Form.Item>
-      <Form.Item label={t('payments.counter.amount')} extra={t('payments.counter.amountHelp')}>
-        <Input value={formatVnd(amountVnd)} readOnly aria-readonly="true" />
+      <Form.Item label={t('payments.counter.amount')} htmlFor="counter-payment-amount" extra={t('payments.counter.amountHelp')}>
+        <Input id="counter-payment-amount" value={formatVnd(amountVnd)} readOnly />
       </Form.Item>
       {method === 'bank_transfer' && (
         <Form.Item

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FeeLine } from '../api/payments';
 import { ScrollRegion } from '../components/scroll-region';
 import { formatVnd } from './format';
+import './payments.css';
 
 /** The order's fees: amount before the reduction, the reduction applied (largest percent, never stacked), payable. */
 export function FeeLinesTable({ lines, totalVnd }: { lines: FeeLine[]; totalVnd: number }) {
@@ -11,7 +12,7 @@ export function FeeLinesTable({ lines, totalVnd }: { lines: FeeLine[]; totalVnd:
   const columns: TableColumnsType<FeeLine> = [
     { title: t('payments.card.fee'), dataIndex: 'name' },
     { title: t('payments.card.quantity'), dataIndex: 'quantity', align: 'right', width: 90 },
-    { title: t('payments.card.before'), key: 'amount', align: 'right', render: (_, line) => formatVnd(line.amountVnd) },
+    { title: t('payments.card.before'), key: 'amount', align: 'right', render: (_, line) => <span className="cqs-nowrap">{formatVnd(line.amountVnd)}</span> },
     {
       title: t('payments.card.reduction'),
       key: 'reduction',
@@ -20,7 +21,7 @@ export function FeeLinesTable({ lines, totalVnd }: { lines: FeeLine[]; totalVnd:
           ? t('payments.card.reductionText', { name: line.reduction.name, percent: line.reduction.percent, amount: formatVnd(line.reduction.amountVnd) })
           : t('common.none'),
     },
-    { title: t('payments.card.payable'), key: 'payable', align: 'right', render: (_, line) => <strong>{formatVnd(line.payableVnd)}</strong> },
+    { title: t('payments.card.payable'), key: 'payable', align: 'right', render: (_, line) => <strong className="cqs-nowrap">{formatVnd(line.payableVnd)}</strong> },
   ];
   return (
     <ScrollRegion label={t('payments.card.lines')}>
@@ -37,7 +38,9 @@ export function FeeLinesTable({ lines, totalVnd }: { lines: FeeLine[]; totalVnd:
               <Typography.Text strong>{t('payments.card.total')}</Typography.Text>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={4} align="right">
-              <Typography.Text strong>{formatVnd(totalVnd)}</Typography.Text>
+              <Typography.Text strong className="cqs-nowrap">
+                {formatVnd(totalVnd)}
+              </Typography.Text>
             </Table.Summary.Cell>
           </Table.Summary.Row>
         )}

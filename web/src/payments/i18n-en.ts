@@ -23,7 +23,7 @@ export const paymentsEn: typeof paymentsVi = {
     cancelledHint: 'The payment request was cancelled with the dossier.',
   },
   orderStatus: { pending: 'Not paid', paid: 'Paid', cancelled: 'Cancelled' },
-  channel: { online: 'Online', counter: 'At the counter' },
+  channel: { gateway: 'Online through the payment gateway', cash: 'Cash at the counter', bank_transfer: 'Bank transfer' },
   method: { cash: 'Cash', bank_transfer: 'Bank transfer' },
   return: {
     pageTitle: 'Payment result',
@@ -41,6 +41,7 @@ export const paymentsEn: typeof paymentsVi = {
     openDossier: 'Open dossier {{code}}',
     myDossiers: 'My dossiers',
     receipt: 'Download the electronic receipt',
+    txnRef: 'Transaction reference: {{txnRef}}',
   },
   receipts: {
     title: 'Electronic receipts',

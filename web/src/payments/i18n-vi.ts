@@ -21,7 +21,7 @@ export const paymentsVi = {
     cancelledHint: 'Yêu cầu thanh toán đã hủy cùng hồ sơ.',
   },
   orderStatus: { pending: 'Chưa thanh toán', paid: 'Đã thanh toán', cancelled: 'Đã hủy' },
-  channel: { online: 'Trực tuyến', counter: 'Tại quầy' },
+  channel: { gateway: 'Trực tuyến qua cổng thanh toán', cash: 'Tiền mặt tại quầy', bank_transfer: 'Chuyển khoản' },
   method: { cash: 'Tiền mặt', bank_transfer: 'Chuyển khoản' },
   return: {
     pageTitle: 'Kết quả thanh toán',
@@ -39,6 +39,7 @@ export const paymentsVi = {
     openDossier: 'Xem hồ sơ {{code}}',
     myDossiers: 'Hồ sơ của tôi',
     receipt: 'Tải biên lai điện tử',
+    txnRef: 'Mã giao dịch: {{txnRef}}',
   },
   receipts: {
     title: 'Biên lai điện tử',

@@ -43,7 +43,7 @@ export function ReceiptsCard() {
           className="cqs-portal-table"
           rowKey="id"
           columns={columns}
-          dataSource={receipts.data ?? []}
+          dataSource={receipts.data?.items ?? []}
           loading={receipts.isPending}
           locale={{ emptyText: t('payments.receipts.empty') }}
           pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
