@@ -149,14 +149,24 @@ describe('procedure catalogue administration in Chromium', { timeout: 180_000 },
     expect(audit).toEqual([{ actor_username: 'quantri' }]);
   });
 
-  it('saves an edited name as version 2', async () => {
+  it('saves an edited name and an online fee reduction as version 2', async () => {
     await tab('Thông tin chung').click();
     expect(await panel().getByLabel('Mã thủ tục', { exact: true }).getAttribute('readonly')).not.toBeNull();
     await panel().getByLabel('Tên thủ tục', { exact: true }).fill('Cấp Giấy xác nhận tình trạng hôn nhân');
+    await panel().getByRole('button', { name: 'Thêm trường hợp miễn, giảm' }).click();
+    await panel().getByLabel('Mã miễn, giảm 1', { exact: true }).fill('truc_tuyen');
+    await panel().getByLabel('Nội dung miễn, giảm 1', { exact: true }).fill('Nộp hồ sơ trực tuyến: giảm 50% lệ phí');
+    await panel().getByLabel('Tỷ lệ giảm của dòng 1', { exact: true }).fill('50');
+    await pickSelect(page(), panel(), 'Kênh nộp của dòng 1', 'Nộp trực tuyến');
     await page().getByRole('button', { name: 'Lưu phiên bản mới' }).click();
     await page().getByText('Đã lưu phiên bản 2.').waitFor();
     expect(await versionOf(CODE)).toBe(2);
     expect((await documentOf(CODE, 2)).name).toBe('Cấp Giấy xác nhận tình trạng hôn nhân');
+    expect((await documentOf(CODE, 2)).feeReductions).toEqual([
+      { code: 'truc_tuyen', name: 'Nộp hồ sơ trực tuyến: giảm 50% lệ phí', percent: 50, when: { channel: 'online' } },
+    ]);
+    await expectAccessible(page());
+    await screenshot(page(), 'procedure-admin-fee-reductions');
     expect((await documentOf(CODE, 1)).name).toBe('Cấp giấy xác nhận tình trạng hôn nhân');
   });
 

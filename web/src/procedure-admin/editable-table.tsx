@@ -34,6 +34,7 @@ export function EditableTable({ name, label, columns, addText, emptyText, newRow
           <ScrollRegion label={label}>
             <Table<FormListFieldData>
               rowKey="key"
+              className="cqs-editable-table"
               size="small"
               tableLayout="fixed"
               pagination={false}
