@@ -76,6 +76,14 @@ describe.each(DIALECTS)('fee quotes and fee rules on %s', (dialect) => {
     expect((await quote('1.004222', { channel: 'online' })).json().totalVnd).toBe(14_000);
   });
 
+  it('documents the quote as a public route in the OpenAPI description', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const operation = doc.paths['/api/procedures/{code}/fee-quote'].post;
+    expect(operation.security).toBeUndefined();
+    expect(operation.tags).toEqual(['Thủ tục hành chính']);
+    expect(Object.keys(operation.requestBody.content['application/json'].schema.properties).sort()).toEqual(['channel', 'form']);
+  });
+
   it('exempts by a form field, whatever the channel', async () => {
     for (const channel of ['online', 'counter']) {
       const body = (await quote('1.004222', { channel, form: { hoNgheo: true, soBanSao: 2 } })).json();
