@@ -116,6 +116,8 @@ describe.each(DIALECTS)('fee quotes and fee rules on %s', (dialect) => {
       { path: '/fees/3/quantityField', message: 'Tờ khai không có trường soTrang.' },
       { path: '/feeReductions/2/when/field', message: 'Tờ khai không có trường coCong.' },
     ]);
+    const huge = await create({ ...document, fees: [{ code: 'le_phi', name: 'Lệ phí', amountVnd: 2_000_000_000 }] });
+    expect(expectProblem(huge, 400, 'VALIDATION_FAILED').errors.map((e: { path: string }) => e.path)).toContain('/fees/0/amountVnd');
     for (const percent of [0, 101, 12.5]) {
       const response = await create({ ...document, feeReductions: [{ code: 'giam', name: 'Giảm', percent, when: {} }] });
       expect(expectProblem(response, 400, 'VALIDATION_FAILED').errors.map((e: { path: string }) => e.path), String(percent)).toContain('/feeReductions/0/percent');

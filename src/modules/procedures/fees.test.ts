@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeFees, type QuoteChannel } from './fees.js';
+import { computeFees, MAX_FEE_QUANTITY, type QuoteChannel } from './fees.js';
 import type { Fee, FeeReduction } from './procedures.schema.js';
 
 const onlineHalf: FeeReduction = { code: 'truc_tuyen', name: 'Nộp trực tuyến: giảm 50%', percent: 50, when: { channel: 'online' } };
@@ -38,6 +38,13 @@ describe('computeFees', () => {
       expect(computeFees({ fees }, { soBanSao }, 'online').lines[0]?.quantity, String(soBanSao)).toBe(1);
     }
     expect(computeFees({ fees }, undefined, 'online').totalVnd).toBe(8_000);
+  });
+
+  it('counts at most MAX_FEE_QUANTITY units, so an absurd number in the form cannot break the arithmetic', () => {
+    const fees: Fee[] = [{ code: 'phi', name: 'Phí', amountVnd: 1_000_000_000, quantityField: 'soBan' }];
+    const quote = computeFees({ fees }, { soBan: Number.MAX_SAFE_INTEGER }, 'counter');
+    expect(quote.lines[0]).toMatchObject({ quantity: MAX_FEE_QUANTITY, amountVnd: 1_000_000_000 * MAX_FEE_QUANTITY });
+    expect(Number.isSafeInteger(quote.totalVnd)).toBe(true);
   });
 
   it('exempts by a ticked form checkbox, and applies the largest reduction only (never stacked)', () => {

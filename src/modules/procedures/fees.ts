@@ -7,11 +7,17 @@ export type QuoteChannel = 'online' | 'counter' | 'postal';
 
 type FeeSource = Pick<ProcedureDocument, 'fees' | 'feeReductions'>;
 
+/**
+ * Units counted at most: far above any page or copy count, and small enough that every line (unit ≤ 10⁹ đồng by the
+ * schema) and a total of 50 lines stay exact integers. A form's own `maximum` refuses such values at filing.
+ */
+export const MAX_FEE_QUANTITY = 10_000;
+
 /** How many units a fee line counts: a whole number ≥ 1 in the form, otherwise one (the fee is never waived by a blank). */
 function quantityOf(form: Record<string, unknown>, field: string | undefined): number {
   if (field === undefined) return 1;
   const value = form[field];
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 ? value : 1;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 ? Math.min(value, MAX_FEE_QUANTITY) : 1;
 }
 
 /** A reduction holds when every condition it names holds; a field without `equals` means a ticked checkbox. */

@@ -36,9 +36,10 @@ export const Fee = Type.Object(
   {
     code: ItemCode,
     name: Text(),
-    amountVnd: Type.Integer({ minimum: 0, description: 'Số tiền (đồng); đơn giá khi có quantityField' }),
+    // Bounded so unit × quantity (at most MAX_FEE_QUANTITY) summed over every line stays an exact integer.
+    amountVnd: Type.Integer({ minimum: 0, maximum: 1_000_000_000, description: 'Số tiền (đồng); đơn giá khi có quantityField' }),
     quantityField: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Trường số nguyên của tờ khai nhân với đơn giá (số trang, số bản)' })),
-    maximumVnd: Type.Optional(Type.Integer({ minimum: 0, description: 'Mức thu tối đa của khoản này (đồng)' })),
+    maximumVnd: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, description: 'Mức thu tối đa của khoản này (đồng)' })),
   },
   { additionalProperties: false },
 );
@@ -102,9 +103,9 @@ export const ProcedureDocument = Type.Object(
     competentUnitCodes: Type.Array(Text(50), { minItems: 1, uniqueItems: true }),
     onlineLevel: literals(OnlineLevel),
     processingTime: Duration,
-    fees: Type.Array(Fee),
+    fees: Type.Array(Fee, { maxItems: 50 }),
     // Optional so catalogues exported before reductions existed still import; read back as [].
-    feeReductions: Type.Optional(Type.Array(FeeReduction)),
+    feeReductions: Type.Optional(Type.Array(FeeReduction, { maxItems: 50 })),
     requirements: Type.Array(Requirement),
     form: Type.Object(
       { schema: JsonObject, uiSchema: Type.Optional(JsonObject) },
