@@ -4,7 +4,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { App } from '../../app.js';
 import { requireActor } from '../../platform/auth/authenticate.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { Type } from '@sinclair/typebox';
 import { tooLarge } from '../files/upload-guard.js';
+import { idempotencyKeyOf, sendIdempotent } from '../dossiers/dossiers.routes.js';
 import { collectedReport } from './fee-reports.js';
 import { feeReportWorkbook } from './fee-reports-excel.js';
 import { GATEWAY_FILE_MAX_BYTES } from './reconciliation-file.js';
@@ -118,15 +120,15 @@ export async function reconciliationRoutes(instance: App): Promise<void> {
         tags: TAGS,
         security,
         summary: 'Ghi nhận hoàn trả tiền cho người nộp (record a refund)',
+        description: '409 REFUND_EXCEEDS_PAYMENT khi tổng số tiền hoàn vượt số đã thu. Idempotency-Key: gửi lại cùng khóa thì không hoàn lần hai.',
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
         params: IdParams,
         body: RefundBody,
         response: { 201: PaymentDetail },
       },
     },
-    async (request, reply) => {
-      const detail = await recordRefund(db, requireActor(request), request.auditContext(), request.params.id, request.body);
-      return reply.code(201).send(detail);
-    },
+    async (request, reply) =>
+      sendIdempotent(reply, await recordRefund(db, requireActor(request), request.auditContext(), request.params.id, request.body, idempotencyKeyOf(request))),
   );
 
   app.get(

@@ -70,6 +70,27 @@ describe.each(DIALECTS)('refunds on %s', (dialect) => {
     expect(stored.reduce((sum, r) => sum + Number(r.amount_vnd), 0)).toBe(8000);
   });
 
+  it('records a refund once per Idempotency-Key: a retry replays the answer, another body under the key is refused', async () => {
+    const payment = await insertPayment(t.db, { unitId: w.units.centre, amountVnd: 10000, paidAt: '2026-11-20T05:00:00.000Z' });
+    const send = (body: unknown) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/payments/${payment.paymentId}/refunds`,
+        headers: { ...bearer(w.accountant), 'idempotency-key': `refund-${payment.paymentId}` },
+        payload: body as any,
+      });
+    const body = { amountVnd: 6000, reason: 'Hồ sơ bị từ chối trước khi xử lý' };
+    const first = await send(body);
+    expect(first.statusCode, first.body).toBe(201);
+    const retry = await send(body);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json()).toEqual(first.json());
+    expectProblem(await send({ ...body, amountVnd: 4000 }), 422, 'IDEMPOTENCY_KEY_REUSED');
+    const stored = await t.db.selectFrom('payment_refunds').select('amount_vnd').where('payment_id', '=', payment.paymentId).execute();
+    expect(stored.map((r) => Number(r.amount_vnd))).toEqual([6000]);
+  });
+
   it('validates the body, and answers 401 / 403 / 404 to those who may not refund', async () => {
     const payment = await insertPayment(t.db, { unitId: w.units.centre, amountVnd: 10000, paidAt: '2026-11-20T04:00:00.000Z' });
     const body = { amountVnd: 1000, reason: 'Hồ sơ bị từ chối' };

@@ -5,6 +5,7 @@ import { hasPermission, permittedUnits } from '../../platform/auth/access.js';
 import { Permission, type PermissionCode } from '../../platform/auth/roles.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { withIdempotency, type IdempotentResult } from '../../platform/http/idempotency.js';
 import type { PaymentDetail, Refund, RefundBody } from './reconciliation.schema.js';
 
 /**
@@ -65,19 +66,24 @@ export async function getPaymentDetail(db: Executor, actor: Actor, paymentId: nu
 /**
  * Money handed back (a duplicate gateway payment, a dossier refused before processing…). The refunds of a payment
  * never add up to more than it: the payment row is locked on PostgreSQL, and SQLite runs one writer at a time.
+ * With an Idempotency-Key a retried request (a double click, a lost answer) replays the first answer, never pays twice.
  */
-export async function recordRefund(db: Db, actor: Actor, context: AuditContext, paymentId: number, body: RefundBody): Promise<PaymentDetail> {
-  await db.transaction().execute(async (tx) => {
+export async function recordRefund(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  paymentId: number,
+  body: RefundBody,
+  idempotencyKey?: string,
+): Promise<IdempotentResult<PaymentDetail>> {
+  const scope = `POST /api/payments/:id/refunds ${paymentId}`;
+  return withIdempotency(db, { userId: actor.userId, key: idempotencyKey, scope, body }, async (tx) => {
     const payment = await paymentQuery(tx)
       .where('payments.id', '=', paymentId)
       .$if(dialectOf(tx) === 'postgres', (q) => q.forUpdate('payments'))
       .executeTakeFirst();
     await requirePaymentPermission(tx, actor, [Permission.PaymentReconcile], payment && Number(payment.unit_id));
-    const refunded = await tx
-      .selectFrom('payment_refunds')
-      .select(['amount_vnd'])
-      .where('payment_id', '=', paymentId)
-      .execute();
+    const refunded = await tx.selectFrom('payment_refunds').select(['amount_vnd']).where('payment_id', '=', paymentId).execute();
     const refundable = Number(payment!.amount_vnd) - refunded.reduce((sum, r) => sum + Number(r.amount_vnd), 0);
     if (body.amountVnd > refundable) throw new AppError('REFUND_EXCEEDS_PAYMENT', { refundable });
     const refund = await tx
@@ -99,8 +105,8 @@ export async function recordRefund(db: Db, actor: Actor, context: AuditContext, 
       unitId: Number(payment!.unit_id),
       summary: { refundId: Number(refund.id), amountVnd: body.amountVnd, reason: body.reason, reference: body.reference ?? null },
     });
+    return { statusCode: 201, body: await getPaymentDetail(tx, actor, paymentId) };
   });
-  return getPaymentDetail(db, actor, paymentId);
 }
 
 function paymentQuery(db: Executor) {

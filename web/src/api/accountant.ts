@@ -1,5 +1,6 @@
 import i18n from '../i18n/i18n';
 import { ApiError, get, post, queryString, type FieldProblem } from './client';
+import { sendIdempotent } from './dossiers';
 import type { Me } from './types';
 
 /**
@@ -140,4 +141,6 @@ export interface RefundInput {
 }
 
 export const fetchPaymentDetail = (id: number) => get<PaymentDetail>(`/api/payments/${id}`);
-export const recordRefund = (paymentId: number, input: RefundInput) => post<PaymentDetail>(`/api/payments/${paymentId}/refunds`, input);
+/** One key per refund the accountant means to make: a double press or a retried request never refunds twice. */
+export const recordRefund = (paymentId: number, input: RefundInput, idempotencyKey: string) =>
+  sendIdempotent<PaymentDetail>(`/api/payments/${paymentId}/refunds`, input, idempotencyKey);

@@ -1,9 +1,11 @@
+import { useEffect, useState } from 'react';
 import { Form, Input, InputNumber, List, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../components/form-modal';
 import { ProblemAlert } from '../components/problem-alert';
 import { fetchPaymentDetail, recordRefund, type RefundInput } from '../api/accountant';
+import { newIdempotencyKey } from '../api/dossiers';
 import { formatDateTime } from '../format/date';
 import { formatVnd } from './format';
 
@@ -12,6 +14,11 @@ export function RefundModal({ paymentId, onClose, onRefunded }: { paymentId: num
   const { t } = useTranslation();
   const payment = useQuery({ queryKey: ['payment', paymentId], queryFn: () => fetchPaymentDetail(paymentId!), enabled: paymentId !== null });
   const detail = payment.data;
+  // A fresh key each time the dialog opens for a payment: one intended refund, however often it is sent.
+  const [key, setKey] = useState(newIdempotencyKey);
+  useEffect(() => {
+    if (paymentId !== null) setKey(newIdempotencyKey());
+  }, [paymentId]);
   return (
     <FormModal<RefundInput>
       name="refund"
@@ -20,7 +27,7 @@ export function RefundModal({ paymentId, onClose, onRefunded }: { paymentId: num
       okText={t('accountant.reconciliation.refund')}
       onCancel={onClose}
       onSubmit={async (values) => {
-        await recordRefund(paymentId!, { amountVnd: values.amountVnd, reason: values.reason.trim(), reference: values.reference?.trim() || undefined });
+        await recordRefund(paymentId!, { amountVnd: values.amountVnd, reason: values.reason.trim(), reference: values.reference?.trim() || undefined }, key);
         await payment.refetch();
         onRefunded(values.amountVnd);
       }}
