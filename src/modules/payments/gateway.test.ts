@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/databases.js';
 import { startGatewaySandbox, type RunningGatewaySandbox } from '../../../test/support/gateway-sandbox.js';
-import { expectProblem, getDossier, oneStopProcedure, setUpOneStop, type OneStopWorld } from '../../../test/support/one-stop.js';
+import { act, expectProblem, getDossier, oneStopProcedure, setUpOneStop, type OneStopWorld } from '../../../test/support/one-stop.js';
 import { feeDueDossier, feeProcedure, getPayment, ONLINE_FEE_VND, startOnline } from '../../../test/support/payments.js';
 import { freePort } from '../../../test/support/smtp-server.js';
 import { paramsFromQuery, verifyParams } from '../../platform/payment-gateway/protocol.js';
@@ -212,6 +212,25 @@ describe.each(DIALECTS)('online payment through the sandbox gateway on %s', (dia
     expect(second.txnRef).toMatch(/-2$/);
     await decide(second.paymentUrl, 'approve', 'ipn_first');
     expect((await dossierRow(code)).status).toBe('submitted');
+  });
+
+  it('still takes a success that arrives after the attempt expired, while the order is unpaid', async () => {
+    const code = await feeDueDossier(t.app, w.citizen);
+    const { txnRef } = await openAtGateway(code);
+    await t.db.updateTable('payment_attempts').set({ expires_at: new Date(Date.now() - 60_000).toISOString() }).where('txn_ref', '=', txnRef).execute();
+    expect((await sandboxIpn({ txnRef, outcome: 'approve' })).responses[0].RspCode).toBe('00');
+    expect((await dossierRow(code)).status).toBe('submitted');
+  });
+
+  it('keeps money taken after the applicant withdrew as a duplicate to refund; the dossier stays withdrawn', async () => {
+    const code = await feeDueDossier(t.app, w.citizen);
+    const { txnRef } = await openAtGateway(code);
+    const withdrawn = await act(t.app, w.citizen, code, { action: 'withdraw' });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect((await sandboxIpn({ txnRef, outcome: 'approve' })).responses[0].RspCode).toBe('02');
+    expect((await paymentsOf(code)).map((p) => p.status)).toEqual(['duplicate']);
+    expect((await dossierRow(code)).status).toBe('withdrawn');
+    expect(await feePaidEvents(code)).toEqual([]);
   });
 
   it('records a late success after another attempt paid as a duplicate payment with its receipt, answering 02', async () => {
