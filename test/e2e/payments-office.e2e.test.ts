@@ -11,6 +11,7 @@ const local = (hhmm: string) => new Date(`${DAY}T${hhmm}:00+07:00`).toISOString(
 /** The accountant reconciles a day's gateway file, settles a difference and reads the fee report (Excel link included). */
 describe('accountant pages in Chromium', { timeout: 180_000 }, () => {
   let accountant: TestUser;
+  let specialist: TestUser;
   let refs: { matched: string; mismatched: string; notAtGateway: string };
 
   const s = useChromiumSession(async (server) => {
@@ -22,6 +23,7 @@ describe('accountant pages in Chromium', { timeout: 180_000 }, () => {
       unitId: centre,
       roles: [{ role: 'accountant', unitId: centre, includeSubtree: true }],
     });
+    specialist = await insertUser(server.db, { username: 'chuyenvien.thu', unitId: tree.justice, roles: [{ role: 'specialist', unitId: tree.justice }] });
     const matched = await insertPayment(server.db, { unitId: centre, amountVnd: 20000, paidAt: local('09:15') });
     const mismatched = await insertPayment(server.db, { unitId: centre, amountVnd: 30000, paidAt: local('10:00'), procedureCode: '2.000488', procedureName: 'Cấp Phiếu lý lịch tư pháp' });
     const notAtGateway = await insertPayment(server.db, { unitId: centre, amountVnd: 15000, paidAt: local('11:00') });
@@ -115,5 +117,18 @@ describe('accountant pages in Chromium', { timeout: 180_000 }, () => {
     expect(await excel.getAttribute('href')).toBe('/api/payments/reports/collected.xlsx?from=2026-11-01&to=2026-11-30&groupBy=channel');
     await expectAccessible(s.page);
     await screenshot(s.page, 'payments-fee-report');
+  });
+
+  it('shows neither page to an official without the payment permissions', async () => {
+    await s.page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await s.page.waitForURL('**/login');
+    await signIn(s.page, specialist);
+    const menu = s.page.getByRole('navigation', { name: 'Điều hướng chính' });
+    await menu.getByRole('menuitem').first().waitFor();
+    expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(['Trang làm việc', 'Hồ sơ một cửa']);
+    for (const path of ['/office/payments/reconciliation', '/office/payments/reports']) {
+      await s.page.goto(path);
+      await s.page.getByText('Không tìm thấy trang').waitFor();
+    }
   });
 });

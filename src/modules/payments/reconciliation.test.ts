@@ -192,4 +192,20 @@ describe.each(DIALECTS)('daily reconciliation with the gateway on %s', (dialect)
       'NOT_FOUND',
     );
   });
+
+  it('documents the accountant routes in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of [
+      '/api/payments/reconciliations',
+      '/api/payments/reconciliations/{id}',
+      '/api/payments/reconciliation-items/{id}/resolve',
+      '/api/payments/{id}',
+      '/api/payments/{id}/refunds',
+      '/api/payments/reports/collected',
+      '/api/payments/reports/collected.xlsx',
+    ]) {
+      expect(Object.keys(doc.paths), path).toContain(path);
+    }
+    expect(doc.paths['/api/payments/reconciliations'].post.description).toContain('txn_ref,transaction_no,amount_vnd,bank_code,pay_date,status');
+  });
 });
