@@ -33,6 +33,21 @@ async function act(server: RunningServer, username: string, code: string, body: 
   return response.json();
 }
 
+/**
+ * The applicant pays the fee in cash at the desk, recorded by the one-stop officer (payments contract: a dossier with
+ * fees waits in fee_due, out of the desk's reach, until paid); the gateway path has its own e2e (payment.e2e.test.ts).
+ */
+async function payAtCounter(server: RunningServer, username: string, code: string, amountVnd: number) {
+  const token = await tokenFor(server.app, official(username));
+  const response = await server.app.inject({
+    method: 'POST',
+    url: `/api/dossiers/${encodeURIComponent(code)}/payment/counter`,
+    headers: { ...bearer(token), 'idempotency-key': `e2e-${code}` },
+    payload: { method: 'cash', amountVnd },
+  });
+  expect(response.statusCode, `${username} pays ${code}: ${response.body}`).toBeLessThan(300);
+}
+
 async function uploadAs(server: RunningServer, username: string): Promise<string> {
   const token = await tokenFor(server.app, official(username));
   const body = await multipartBody({ file: { content: TINY_PDF, fileName: 'ket-qua.pdf', type: 'application/pdf' } });
@@ -112,18 +127,20 @@ describe('citizen files a dossier online in Chromium', { timeout: 240_000 }, () 
     await s.page.getByRole('heading', { name: 'Nộp hồ sơ thành công' }).waitFor();
     code = (await s.page.getByTestId('filed-code').innerText()).trim();
     expect(code).toMatch(/-\d{6}-\d{4}$/);
-    await s.page.getByText('Mới đăng ký').first().waitFor();
+    // The procedure has a fee (200.000 đ): the dossier waits for it and the page offers to pay online.
+    await s.page.getByText('Yêu cầu thực hiện nghĩa vụ tài chính').first().waitFor();
+    await s.page.getByRole('button', { name: 'Thanh toán trực tuyến' }).waitFor();
     await expectAccessible(s.page);
     await screenshot(s.page, 'portal-filing-done');
   });
 
-  it('"Hồ sơ của tôi" lists the dossier (the draft is gone) and opens its detail', async () => {
+  it('"Hồ sơ của tôi" lists the dossier (the draft is gone) and opens its detail; once the fee is paid it is "Mới đăng ký"', async () => {
     await s.page.getByRole('link', { name: 'Hồ sơ của tôi' }).last().click();
     await s.page.waitForURL('**/portal/dossiers');
     const filed = s.page.getByRole('region', { name: 'Hồ sơ đã nộp' });
     const dossierRow = filed.getByRole('row').filter({ hasText: code });
     await dossierRow.waitFor();
-    expect(await dossierRow.innerText()).toContain('Mới đăng ký');
+    expect(await dossierRow.innerText()).toContain('Yêu cầu thực hiện nghĩa vụ tài chính');
     await s.page.getByText('Không có hồ sơ lưu nháp.').waitFor();
     await expectAccessible(s.page);
     await screenshot(s.page, 'portal-my-dossiers');
@@ -132,8 +149,17 @@ describe('citizen files a dossier online in Chromium', { timeout: 240_000 }, () 
     await s.page.waitForURL(`**/portal/dossiers/${code}`);
     await s.page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
     await s.page.getByRole('region', { name: 'Thành phần hồ sơ' }).getByText('can-cuoc.pdf').waitFor();
+    const payment = s.page.getByTestId('payment-card');
+    await payment.getByText('Chưa thanh toán').waitFor();
+    expect(await s.page.getByTestId('payment-amount').innerText()).toMatch(/^200\.000\s₫$/);
     await expectAccessible(s.page);
     await screenshot(s.page, 'portal-dossier-detail');
+
+    await payAtCounter(s.server, 'motcua', code, 200_000);
+    await s.page.reload();
+    await s.page.getByText('Mới đăng ký').first().waitFor();
+    await payment.getByText('Đã thanh toán').waitFor();
+    await payment.getByRole('link', { name: /Biên lai số \d{4}-\d{6}/ }).waitFor();
   });
 
   it('public tracking by code, the name only with the right ID number, and a clear answer for an unknown code', async () => {
@@ -266,6 +292,9 @@ describe('citizen files a dossier online in Chromium', { timeout: 240_000 }, () 
   });
 
   it('supplements the dossier when the commune asks, then withdraws it', async () => {
+    // Paid at the commune's desk first (10.000 đ online rate): until then the desk cannot act on it.
+    expect((await s.server.db.selectFrom('dossiers').select('status').where('code', '=', communeCode).executeTakeFirstOrThrow()).status).toBe('fee_due');
+    await payAtCounter(s.server, 'motcua.dbp', communeCode, 10_000);
     await act(s.server, 'motcua.dbp', communeCode, { action: 'request_supplement', items: ['Bản sao giấy tờ chứng minh chỗ ở hợp pháp có chứng thực'] });
     await s.page.goto(`/portal/dossiers/${communeCode}`);
     const supplement = s.page.locator('section, .ant-card').filter({ has: s.page.getByRole('heading', { name: 'Bổ sung hồ sơ' }) }).last();

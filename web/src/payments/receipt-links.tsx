@@ -14,7 +14,8 @@ export function ReceiptLinks({ payments }: { payments: PaymentRecord[] }) {
     <Flex vertical gap={4}>
       {issued.map((payment) => (
         <span key={payment.id}>
-          <Typography.Link href={receiptUrl(payment.id)} target="_blank" rel="noopener">
+          {/* Underlined: the link sits in a line of text, and colour alone must not set it apart (WCAG 1.4.1). */}
+          <Typography.Link href={receiptUrl(payment.id)} target="_blank" rel="noopener" style={{ textDecoration: 'underline' }}>
             <FilePdfOutlined aria-hidden="true" /> {t('payments.card.receiptLink', { receiptNo: payment.receiptNo })}
           </Typography.Link>{' '}
           <Typography.Text type="secondary">
