@@ -38,6 +38,8 @@ export interface ActionOutcome {
   notice?: { kind: NoticeKind; items?: string[]; reason?: string; dueAt?: Date | null; amountVnd?: number; receiptNo?: string };
   /** A result file to put into the applicant's data store. */
   resultFileId?: string;
+  /** More for the audit entry's summary (e.g. the payment order a withdrawal cancelled). */
+  audit?: Record<string, unknown>;
 }
 
 const REQUIRED = { vi: 'Bắt buộc nhập {field}.', en: 'Enter {field}.' } as const;
@@ -220,11 +222,13 @@ export const ACTION_HANDLERS: Record<DossierActionCode, Handler> = {
   async withdraw(input) {
     // A withdrawal while the fee is due cancels the order in the same transaction; if a payment claimed the order
     // first, the dossier has moved on and the applicant reloads it (the payment's own update would refuse anyway).
-    if (input.row.status === DossierStatus.FeeDue && !(await cancelPendingOrder(input.tx, input.row.id, input.now))) throw new AppError('DOSSIER_CHANGED');
+    const feeDue = input.row.status === DossierStatus.FeeDue;
+    if (feeDue && !(await cancelPendingOrder(input.tx, input.row.id, input.now))) throw new AppError('DOSSIER_CHANGED');
     return {
       changes: { status: DossierStatus.Withdrawn, paused_at: null, ...finish(input), ...LEAVE_WORKFLOW },
       details: {},
       leavesStep: false,
+      ...(feeDue ? { audit: { paymentOrder: 'cancelled' } } : {}),
     };
   },
 

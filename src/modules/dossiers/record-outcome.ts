@@ -69,7 +69,7 @@ export async function recordOutcome(tx: Tx, row: DossierRow, outcome: ActionOutc
     entityType: 'dossier',
     entityId: row.code,
     unitId: row.unit_id,
-    summary: { from: row.status, to: toStatus, step: row.current_step, toStep: outcome.changes.current_step ?? null },
+    summary: { from: row.status, to: toStatus, step: row.current_step, toStep: outcome.changes.current_step ?? null, ...outcome.audit },
   });
   if (outcome.notice) {
     const unitId = INTAKE_NOTICES.has(outcome.notice.kind) ? row.receiving_unit_id : row.unit_id;

@@ -80,6 +80,8 @@ describe.each(DIALECTS)('fees at filing and counter payments on %s', (dialect) =
     expect(order.cancelled_at).not.toBeNull();
     expectProblem(await payAtCounter(t.app, w.officer, code, { method: 'cash', amountVnd: ONLINE_FEE_VND }), 409, 'PAYMENT_NOT_DUE');
     expect(await auditActionsOf(t.db, code)).toEqual(['dossier.submit', 'dossier.withdraw']);
+    const withdrawal = await t.db.selectFrom('audit_log').select('summary').where('entity_id', '=', code).where('action', '=', 'dossier.withdraw').executeTakeFirstOrThrow();
+    expect(JSON.parse(withdrawal.summary)).toMatchObject({ from: 'fee_due', to: 'withdrawn', paymentOrder: 'cancelled' });
   });
 
   it('takes the full fee at the desk: receipt, fee_paid, the desk’s list, the applicant told', async () => {
