@@ -44,8 +44,21 @@ async function fileOnline(server: RunningServer, purpose: string): Promise<strin
     attachments,
   });
   expect(response.statusCode, response.body).toBe(201);
-  expect(response.json().status).toBe('submitted');
-  return response.json().code;
+  // The procedure has a fee (200.000 đ): the dossier waits for it, out of the desk's worklists, until it is paid; the
+  // applicant pays in cash at the desk (the gateway path has its own e2e, payment.e2e.test.ts).
+  const code: string = response.json().code;
+  expect(response.json().status).toBe('fee_due');
+  const token = await tokenFor(server.app, demoUser('motcua'));
+  const paid = await server.app.inject({
+    method: 'POST',
+    url: `/api/dossiers/${encodeURIComponent(code)}/payment/counter`,
+    headers: { ...bearer(token), 'idempotency-key': `e2e-${code}` },
+    payload: { method: 'cash', amountVnd: 200_000 },
+  });
+  expect(paid.statusCode, paid.body).toBeLessThan(300);
+  const row = await server.db.selectFrom('dossiers').select('status').where('code', '=', code).executeTakeFirstOrThrow();
+  expect(row.status).toBe('submitted');
+  return code;
 }
 
 /** The one-stop officer's side: worklists, counter filing with its receipt, and an action another officer took first. */
@@ -157,6 +170,9 @@ describe('one-stop office dossiers in Chromium', { timeout: 240_000 }, () => {
     await s.page.getByLabel('Số định danh cá nhân của người yêu cầu').fill('011088001234');
     await pickOption(s.page, s.page.locator('form').last(), 'Loại phiếu yêu cầu cấp', 'Phiếu số 2');
     await s.page.getByLabel('Mục đích sử dụng Phiếu').fill('Làm thủ tục nhận con nuôi');
+    // The applicant pays the 200.000 đ fee in cash as he hands the dossier in, so it is received at once.
+    await s.page.getByText('Phí, lệ phí phải nộp: 200.000 ₫').waitFor();
+    await s.page.getByRole('checkbox', { name: 'Thu lệ phí ngay' }).check();
     await expectAccessible(s.page);
     await screenshot(s.page, 'office-dossier-counter-form');
     await s.page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
