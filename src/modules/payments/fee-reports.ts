@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { Language } from '../../platform/i18n/language.js';
 import { findDayNumber, localDateOf, VIETNAM_TIME_ZONE } from '../../platform/calendar/local-time.js';
 import { PAYMENT_CHANNEL_LABELS, PaymentStatus, type PaymentChannelCode } from './payment-status.js';
-import { localDayBounds } from './reconciliation.js';
+import { localDayBounds } from './local-day.js';
 import {
   ReportGroupBy,
   type CollectedReport,
