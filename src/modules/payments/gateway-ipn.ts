@@ -63,6 +63,8 @@ export interface IpnRequest {
   params: Record<string, string>;
   config: Pick<Config, 'payment' | 'publicUrl'>;
   context: AuditContext;
+  /** Where an unexpected failure is reported for operators (the gateway itself only hears 99). */
+  logError?: (error: unknown, message: string) => void;
 }
 
 /**
@@ -74,7 +76,8 @@ export async function handleGatewayIpn(db: Db, request: IpnRequest): Promise<Ipn
   let answer: IpnResponse;
   try {
     answer = await decide(db, request);
-  } catch {
+  } catch (error) {
+    request.logError?.(error, 'IPN could not be applied');
     answer = IpnAnswer.Unknown;
   }
   try {
@@ -90,7 +93,8 @@ export async function handleGatewayIpn(db: Db, request: IpnRequest): Promise<Ipn
         })
         .execute(),
     );
-  } catch {
+  } catch (error) {
+    request.logError?.(error, 'IPN could not be logged');
     // The log is evidence, not a condition: the payment (if any) is committed and the gateway must hear so.
   }
   return answer;

@@ -5,7 +5,7 @@ import { startGatewaySandbox, type RunningGatewaySandbox } from '../../../test/s
 import { act, expectProblem, getDossier, oneStopProcedure, setUpOneStop, type OneStopWorld } from '../../../test/support/one-stop.js';
 import { feeDueDossier, feeProcedure, getPayment, ONLINE_FEE_VND, startOnline } from '../../../test/support/payments.js';
 import { freePort } from '../../../test/support/smtp-server.js';
-import { paramsFromQuery, verifyParams } from '../../platform/payment-gateway/protocol.js';
+import { paramsFromQuery, toQueryString, verifyParams, withSignature } from '../../platform/payment-gateway/protocol.js';
 
 const MERCHANT = 'CQSDB001';
 const SECRET = 'bi-mat-cong-thanh-toan-thu-nghiem-2026';
@@ -129,11 +129,16 @@ describe.each(DIALECTS)('online payment through the sandbox gateway on %s', (dia
     expect((await sandboxIpn({ txnRef, outcome: 'approve', tamper: 'amount' })).responses).toEqual([{ RspCode: '04', Message: 'Invalid amount' }]);
     expect((await dossierRow(code)).status).toBe('fee_due');
     expect(await paymentsOf(code)).toEqual([]);
-    expect((await callbacks(txnRef)).map((c) => c.rsp_code)).toEqual(['97', '99', '01', '04']);
+    // Signed but incomplete (no transaction number, no status): not applied, answered 99 so the gateway retries.
+    const incomplete = withSignature({ vnp_TmnCode: MERCHANT, vnp_Amount: String(ONLINE_FEE_VND * 100), vnp_TxnRef: txnRef, vnp_ResponseCode: '00' }, SECRET);
+    const partial = await t.app.inject({ method: 'GET', url: `/api/payments/gateway/ipn?${toQueryString(incomplete)}` });
+    expect(partial.json()).toEqual({ RspCode: '99', Message: 'Unknown error' });
+    expect((await dossierRow(code)).status).toBe('fee_due');
     // Not even a malformed call gets an HTTP error: the gateway only reads RspCode.
     const bare = await t.app.inject({ method: 'GET', url: '/api/payments/gateway/ipn?vnp_TxnRef=x&vnp_TxnRef=y' });
     expect(bare.statusCode).toBe(200);
     expect(bare.json()).toEqual({ RspCode: '97', Message: 'Invalid Checksum' });
+    expect((await callbacks(txnRef)).map((c) => c.rsp_code)).toEqual(['97', '99', '01', '04', '99']);
   });
 
   it('confirms once and answers a repeated IPN with 02; the return URL only reads', async () => {

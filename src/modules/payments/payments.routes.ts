@@ -110,7 +110,14 @@ export async function paymentsRoutes(instance: App): Promise<void> {
         response: { 200: IpnAnswerSchema },
       },
     },
-    async (request) => handleGatewayIpn(db, { params: gatewayParams(request), config, context: request.auditContext() }),
+    async (request) =>
+      handleGatewayIpn(db, {
+        params: gatewayParams(request),
+        config,
+        context: request.auditContext(),
+        // The error only (no parameters): they name the dossier, and the log is no place for them.
+        logError: (err, message) => request.log.error({ err }, message),
+      }),
   );
 
   app.get(
