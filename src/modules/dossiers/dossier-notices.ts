@@ -6,7 +6,7 @@ import { notify } from '../notifications/notify.js';
 import type { Applicant } from './dossiers.schema.js';
 
 /** What the applicant is told, by inbox and e-mail (issue 3: receipt, supplement request, apology, result). */
-export type NoticeKind = 'received' | 'supplement' | 'refused_intake' | 'apology' | 'result' | 'stopped' | 'fee_paid';
+export type NoticeKind = 'received' | 'supplement' | 'refused_intake' | 'apology' | 'result' | 'stopped' | 'fee_due' | 'fee_paid';
 
 // Vietnamese first; the e-mail carries both languages because the applicant's preference is not known.
 const NOTICES: Record<NoticeKind, { subject: string; body: string }> = {
@@ -33,6 +33,10 @@ const NOTICES: Record<NoticeKind, { subject: string; body: string }> = {
   stopped: {
     subject: 'Hồ sơ {code} đã dừng xử lý',
     body: 'Hồ sơ "{procedure}" đã dừng xử lý vì:\n{items}\n(Processing of dossier {code} was stopped.)',
+  },
+  fee_due: {
+    subject: 'Hồ sơ {code} chờ nộp phí, lệ phí',
+    body: 'Hồ sơ "{procedure}" cần nộp {amount} phí, lệ phí trước khi {unit} tiếp nhận. Vui lòng thanh toán trực tuyến trên Cổng dịch vụ công hoặc nộp tại Bộ phận Một cửa.\n(Dossier {code}: please pay {amount} online or at the desk; it is received once paid.)',
   },
   fee_paid: {
     subject: 'Đã nhận thanh toán phí, lệ phí hồ sơ {code}',

@@ -29,6 +29,7 @@ import { ComponentSource, DossierAction, DossierChannel, DossierEventKind, Dossi
 import type { Applicant, DossierDetail, SubmitDossierBody } from './dossiers.schema.js';
 import { findDossier, findUnitByCode, getProcedureDocument, insertDossier, insertEvent } from './dossiers.repository.js';
 import { receivingUnitFor } from './receiving-unit.js';
+import { noticeApplicant } from './dossier-notices.js';
 import { recordOutcome } from './record-outcome.js';
 
 export interface SubmitRequest {
@@ -69,7 +70,7 @@ export async function submitDossier(db: Db, request: SubmitRequest): Promise<Ide
   const applicant = atCounter ? counterApplicant(body, language) : await citizenApplicant(db, actor, body);
   const ownerUserId = atCounter ? await accountOf(db, applicant.identityNumber) : actor.userId;
   const calendar = await getWorkingCalendar(db, unit.id);
-  const receivingUnit = await db.selectFrom('units').select('code').where('id', '=', receivingUnitId).executeTakeFirstOrThrow();
+  const receivingUnit = await db.selectFrom('units').select(['code', 'name']).where('id', '=', receivingUnitId).executeTakeFirstOrThrow();
 
   const scope = 'POST /api/dossiers';
   return withIdempotency(db, { userId: actor.userId, key: request.idempotencyKey, scope, body }, async (tx) => {
@@ -157,6 +158,10 @@ export async function submitDossier(db: Db, request: SubmitRequest): Promise<Ide
         publicUrl: request.config.publicUrl,
       });
       row = settled.dossier;
+    }
+    if (row.status === DossierStatus.FeeDue) {
+      // Status 6 is the applicant's move: told what to pay and how, like every other request made of them.
+      await noticeApplicant(tx, { kind: 'fee_due', dossier: row, unitName: receivingUnit.name, publicUrl: request.config.publicUrl, amountVnd: quote.totalVnd });
     }
     if (atCounter && row.status === DossierStatus.Submitted) row = await receiveAtCounter(tx, request, row, document, calendar, now);
     const viewer = await viewDossier(tx, actor, row);

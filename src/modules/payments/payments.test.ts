@@ -57,6 +57,9 @@ describe.each(DIALECTS)('fees at filing and counter payments on %s', (dialect) =
     expect(mine).toMatchObject({ order: { amountVnd: ONLINE_FEE_VND, status: 'pending', paidAt: null }, payments: [], attempts: [], canPayOnline: false, canRecordCounter: false });
     expect((await getPayment(t.app, w.officer, detail.code)).json()).toMatchObject({ canPayOnline: false, canRecordCounter: true });
     expect(await auditActionsOf(t.db, detail.code)).toEqual(['dossier.submit', 'payment.read']);
+    const notice = await t.db.selectFrom('notifications').selectAll().where('user_id', '=', w.citizen.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(notice.subject).toBe(`Hồ sơ ${detail.code} chờ nộp phí, lệ phí`);
+    expect(notice.body).toContain('cần nộp 10.000 ₫ phí, lệ phí trước khi Trung tâm Phục vụ hành chính công tỉnh tiếp nhận');
   });
 
   it('files a free procedure exactly as before: submitted, at the desk, no order', async () => {
