@@ -119,6 +119,19 @@ describe('dossier lifecycle across the portal and the office in Chromium', { tim
     await citizen.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
     await citizen.getByRole('heading', { name: 'Nộp hồ sơ thành công' }).waitFor();
     code = (await citizen.getByTestId('filed-code').innerText()).trim();
+    // The procedure has a fee (200.000 đ): the dossier waits for it before the desk may receive it.
+    expect((await statusOf(code)).status).toBe('fee_due');
+  });
+
+  it('the applicant pays the fee in cash at the desk: the officer records it and the dossier goes to intake', async () => {
+    const officer = await as('motcua');
+    await officer.goto(`/office/dossiers/${code}`);
+    const payment = officer.getByTestId('office-payment');
+    await payment.getByRole('heading', { name: 'Thu phí tại quầy' }).waitFor();
+    expect(await payment.getByLabel('Số tiền thu').inputValue()).toMatch(/^200\.000\s₫$/);
+    await payment.getByRole('button', { name: 'Xác nhận đã thu' }).click();
+    await payment.getByText('Đã thanh toán').waitFor();
+    await payment.getByRole('link', { name: /Biên lai số \d{4}-\d{6}/ }).waitFor();
     expect((await statusOf(code)).status).toBe('submitted');
   });
 
@@ -217,6 +230,15 @@ describe('dossier lifecycle across the portal and the office in Chromium', { tim
     });
     expect(filed.statusCode, filed.body).toBe(201);
     late = filed.json().code;
+    expect(filed.json().status).toBe('fee_due');
+    // Paid at the desk through the API (the browser side is covered above), so the officer may take it in.
+    const paid = await s.server.app.inject({
+      method: 'POST',
+      url: `/api/dossiers/${encodeURIComponent(late)}/payment/counter`,
+      headers: { ...bearer(await tokenFor(s.server.app, demoUser('motcua'))), 'idempotency-key': `e2e-${late}` },
+      payload: { method: 'cash', amountVnd: 200_000 },
+    });
+    expect(paid.statusCode, paid.body).toBeLessThan(300);
 
     const officer = await as('motcua');
     await openFromWorklist(officer, /^Chờ tiếp nhận/, late);
