@@ -87,6 +87,8 @@ describe('fee payment through the gateway sandbox in Chromium', { timeout: 300_0
       await row(requirement).locator('input[type="file"]').first().setInputFiles({ name, mimeType: 'application/pdf', buffer: TINY_PDF });
       await row(requirement).getByText(name).waitFor();
     }
+    // The live quote for online filing: 20.000 đ halved.
+    await expect.poll(() => s.page.getByTestId('fee-total').innerText()).toMatch(vnd('10.000'));
     await s.page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
     await s.page.getByRole('heading', { name: 'Nộp hồ sơ thành công' }).waitFor();
     code = (await s.page.getByTestId('filed-code').innerText()).trim();
@@ -160,6 +162,46 @@ describe('fee payment through the gateway sandbox in Chromium', { timeout: 300_0
     await receiptRow.waitFor();
     expect(await receiptRow.innerText()).toMatch(vnd('10.000'));
     await expectAccessible(s.page);
+  });
+
+  it('a late IPN: the return page waits for the gateway\'s confirmation, then shows the payment without a reload', async () => {
+    const unit = await s.server.db.selectFrom('units').select('code').where('name', 'like', '%phường Điện Biên Phủ%').executeTakeFirstOrThrow();
+    const filed = await call(s.server, 'congdan', 'POST', '/api/dossiers', {
+      procedureCode: PROCEDURE,
+      channel: 'online',
+      unitCode: unit.code,
+      form: { nguoiYeuCauHoTen: 'Lò Thị Thanh', nguoiYeuCauSoDinhDanh: '011190004217', diaChiThuongTru: 'Tổ dân phố 5, phường Điện Biên Phủ', quanHeChuHo: 'Con' },
+      attachments: [
+        { requirement: 'to_khai', fileId: await upload(s.server, 'congdan', 'ct01.pdf') },
+        { requirement: 'cho_o_hop_phap', fileId: await upload(s.server, 'congdan', 'cho-o.pdf') },
+      ],
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const lateCode: string = filed.json().code;
+
+    await s.page.goto(`/portal/dossiers/${lateCode}`);
+    await paymentCard().getByRole('button', { name: 'Thanh toán trực tuyến' }).click();
+    await s.page.waitForURL((url) => url.href.startsWith(sandbox!.url));
+    // The sandbox's "lost callback" scenario: approved and redirected, but no IPN sent.
+    await s.page.getByLabel('Kịch bản thử nghiệm').selectOption('no_ipn');
+    await s.page.getByRole('button', { name: 'Thanh toán', exact: true }).click();
+    await s.page.waitForURL('**/portal/payments/return?**');
+    await s.page.getByRole('heading', { name: 'Đang chờ xác nhận từ cổng thanh toán' }).waitFor();
+    expect(await statusOf(s.server, lateCode)).toBe('fee_due');
+    await expectAccessible(s.page);
+    await screenshot(s.page, 'payment-return-pending');
+
+    const txnRef = new URL(s.page.url()).searchParams.get('vnp_TxnRef');
+    const delivered = await fetch(`${sandbox!.url}/sandbox/ipn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ txnRef, outcome: 'approve' }),
+    });
+    expect(await delivered.json()).toMatchObject({ responses: [{ RspCode: '00' }] });
+    // The page asks for the dossier's payment every 2 s: it turns to "Đã thanh toán" by itself.
+    await s.page.getByRole('heading', { name: 'Đã thanh toán' }).waitFor();
+    await s.page.getByRole('link', { name: 'Tải biên lai điện tử' }).waitFor();
+    expect(await statusOf(s.server, lateCode)).toBe('submitted');
   });
 
   it('the one-stop officer collects a counter-filed dossier\'s fee at the counter (a transfer needs its reference)', async () => {

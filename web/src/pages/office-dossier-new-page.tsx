@@ -32,7 +32,10 @@ function Filed({ dossier, onAnother }: { dossier: DossierDetail; onAnother: () =
     <Result
       status="success"
       title={<h1 className="cqs-result-title">{t('officeDossiers.counter.doneTitle', { code: dossier.code })}</h1>}
-      subTitle={t('officeDossiers.counter.doneText', { due: formatDateTime(dossier.dueAt) })}
+      subTitle={
+        // Filed without the fee: it waits in fee_due and is received once paid (payments contract), so no appointment yet.
+        dossier.status === 'fee_due' ? t('payments.counter.filedUnpaid') : t('officeDossiers.counter.doneText', { due: formatDateTime(dossier.dueAt) })
+      }
       extra={[
         <Button key="receipt" type="primary" icon={<FilePdfOutlined aria-hidden="true" />} href={dossierFormUrl(dossier.code, 'receipt')} target="_blank" rel="noopener">
           {t('officeDossiers.counter.openReceipt')}

@@ -55,11 +55,13 @@ export function PortalPaymentReturnPage() {
     );
   }
   const a = answer.data;
-  const dossierLink = code && (
-    <LinkButton key="dossier" type="primary" to={`/portal/dossiers/${encodeURIComponent(code)}`}>
-      {t('payments.return.openDossier', { code })}
-    </LinkButton>
-  );
+  const linkToDossier = (primary: boolean) =>
+    code && (
+      <LinkButton key="dossier" type={primary ? 'primary' : 'default'} to={`/portal/dossiers/${encodeURIComponent(code)}`}>
+        {t('payments.return.openDossier', { code })}
+      </LinkButton>
+    );
+  const dossierLink = linkToDossier(true);
   const mine = (
     <LinkButton key="mine" to="/portal/dossiers">
       {t('payments.return.myDossiers')}
@@ -96,7 +98,7 @@ export function PortalPaymentReturnPage() {
         status="error"
         title={title(t('payments.return.declinedTitle'))}
         subTitle={t('payments.return.declinedText', { code })}
-        extra={[<PayOnlineButton key="again" code={code} />, <span key="dossier">{dossierLink}</span>]}
+        extra={[<PayOnlineButton key="again" code={code} />, linkToDossier(false)]}
       />
     );
   } else {

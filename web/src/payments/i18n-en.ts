@@ -67,5 +67,6 @@ export const paymentsEn: typeof paymentsVi = {
     collectNow: 'Collect the fee now',
     collectNowHelp: 'The applicant pays at the counter: the dossier is received and the receipt issued at once. Unticked: the dossier waits for the fee.',
     quote: 'Fees due: {{amount}}',
+    filedUnpaid: 'The dossier waits for its fees: once the applicant pays, record it under "Collect the fee at the counter" on the dossier to receive it.',
   },
 };

@@ -65,5 +65,6 @@ export const paymentsVi = {
     collectNow: 'Thu lệ phí ngay',
     collectNowHelp: 'Người nộp nộp phí, lệ phí ngay tại quầy: hồ sơ được tiếp nhận và cấp biên lai cùng lúc. Không chọn: hồ sơ chờ nộp phí.',
     quote: 'Phí, lệ phí phải nộp: {{amount}}',
+    filedUnpaid: 'Hồ sơ chờ nộp phí, lệ phí: khi người nộp nộp đủ, ghi nhận tại mục "Thu phí tại quầy" của hồ sơ để tiếp nhận.',
   },
 };
