@@ -21,6 +21,7 @@ export const paymentsEn: typeof paymentsVi = {
     payOnline: 'Pay online',
     payHint: 'The dossier goes to the one-stop desk once the fees are paid. You will be taken to the payment gateway.',
     cancelledHint: 'The payment request was cancelled with the dossier.',
+    filedFeeDue: 'Please note the dossier code. The dossier goes to the one-stop desk once you have paid the fees.',
   },
   orderStatus: { pending: 'Not paid', paid: 'Paid', cancelled: 'Cancelled' },
   channel: { gateway: 'Online through the payment gateway', cash: 'Cash at the counter', bank_transfer: 'Bank transfer' },

@@ -19,6 +19,7 @@ export const paymentsVi = {
     payOnline: 'Thanh toán trực tuyến',
     payHint: 'Hồ sơ được chuyển đến bộ phận một cửa sau khi nộp đủ phí, lệ phí. Bạn sẽ được chuyển sang cổng thanh toán.',
     cancelledHint: 'Yêu cầu thanh toán đã hủy cùng hồ sơ.',
+    filedFeeDue: 'Vui lòng ghi lại mã hồ sơ. Hồ sơ được chuyển đến bộ phận một cửa sau khi bạn nộp đủ phí, lệ phí.',
   },
   orderStatus: { pending: 'Chưa thanh toán', paid: 'Đã thanh toán', cancelled: 'Đã hủy' },
   channel: { gateway: 'Trực tuyến qua cổng thanh toán', cash: 'Tiền mặt tại quầy', bank_transfer: 'Chuyển khoản' },

@@ -13,7 +13,7 @@ export function FilingDone({ dossier }: { dossier: DossierDetail }) {
     <Result
       status="success"
       title={<h2 className="cqs-result-title">{t('citizen.filing.doneTitle')}</h2>}
-      subTitle={t('citizen.filing.doneText')}
+      subTitle={dossier.status === 'fee_due' ? t('payments.card.filedFeeDue') : t('citizen.filing.doneText')}
       extra={[
         // Thanh toán trực tuyến first: a dossier with fees waits in fee_due until they are paid (domain.md §4 status 6).
         dossier.status === 'fee_due' && <PayOnlineButton key="pay" code={dossier.code} />,
