@@ -344,9 +344,10 @@ export const DEMO_CATALOGUE: ProcedureDocument[] = [
     processingTime: days(7),
     fees: [{ code: 'le_phi', name: 'Lệ phí đăng ký thường trú', amountVnd: 20_000 }], // verify before production
     feeReductions: [
+      // The share off for online filing is set by the provincial People's Council resolution: verify before production.
       {
         code: 'nop_truc_tuyen',
-        name: 'Nộp hồ sơ trực tuyến: giảm 50% lệ phí (theo nghị quyết HĐND tỉnh — verify)',
+        name: 'Nộp hồ sơ trực tuyến: giảm 50% lệ phí',
         percent: 50,
         when: { channel: 'online' },
       },
