@@ -4,8 +4,7 @@ import { requireActor } from '../../platform/auth/authenticate.js';
 import { AuditPage, AuditQuery, AuditVerificationResult } from './audit.schema.js';
 import { listAudit } from './list-audit.js';
 import { verifyAudit } from './verify-audit.js';
-
-const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
+import { SIGNED_IN } from '../../platform/http/route-security.js';
 
 export async function auditRoutes(instance: App): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
@@ -15,7 +14,7 @@ export async function auditRoutes(instance: App): Promise<void> {
       schema: {
         tags: ['Nhật ký'],
         summary: 'Tra cứu nhật ký hệ thống (list audit entries, newest first)',
-        security,
+        security: SIGNED_IN,
         querystring: AuditQuery,
         response: { 200: AuditPage },
       },
@@ -29,7 +28,7 @@ export async function auditRoutes(instance: App): Promise<void> {
       schema: {
         tags: ['Nhật ký'],
         summary: 'Kiểm tra tính toàn vẹn của chuỗi nhật ký (verify the audit hash chain)',
-        security,
+        security: SIGNED_IN,
         response: { 200: AuditVerificationResult },
       },
     },

@@ -3,11 +3,12 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../../app.js';
 import { requireActor } from '../../platform/auth/authenticate.js';
 import { DataStore, DataStoreQuery, getDataStore } from './data-store.js';
-import { DOSSIER_TAGS, security } from './dossiers.routes.js';
+import { DOSSIER_TAGS } from './dossiers.routes.js';
 import { DossierCodeParams, Rating, RatingBody } from './dossiers.schema.js';
 import { deleteDraft, Draft, DraftBody, DraftList, DraftParams, getDraft, listDrafts, saveDraft } from './drafts.js';
 import { rateDossier } from './rating.js';
 import { Tracking, TrackingQuery, trackDossier } from './tracking.js';
+import { SIGNED_IN } from '../../platform/http/route-security.js';
 
 /** The applicant's side of the one-stop shop: public tracking, rating, drafts and the personal data store. */
 export async function applicantRoutes(instance: App): Promise<void> {
@@ -32,37 +33,37 @@ export async function applicantRoutes(instance: App): Promise<void> {
 
   app.post(
     '/api/dossiers/:code/rating',
-    { schema: { tags, security, summary: 'Đánh giá mức độ hài lòng (sau khi nhận kết quả, một lần)', params: DossierCodeParams, body: RatingBody, response: { 201: Rating } } },
+    { schema: { tags, security: SIGNED_IN, summary: 'Đánh giá mức độ hài lòng (sau khi nhận kết quả, một lần)', params: DossierCodeParams, body: RatingBody, response: { 201: Rating } } },
     async (request, reply) => reply.code(201).send(await rateDossier(db, request.auditContext(), requireActor(request), request.params.code, request.body)),
   );
 
   app.get(
     '/api/me/data-store',
-    { schema: { tags, security, summary: 'Kho dữ liệu của tôi: hồ sơ cá nhân, giấy tờ đã nộp, kết quả đã nhận, dữ liệu điền sẵn', querystring: DataStoreQuery, response: { 200: DataStore } } },
+    { schema: { tags, security: SIGNED_IN, summary: 'Kho dữ liệu của tôi: hồ sơ cá nhân, giấy tờ đã nộp, kết quả đã nhận, dữ liệu điền sẵn', querystring: DataStoreQuery, response: { 200: DataStore } } },
     async (request) => getDataStore(db, requireActor(request), request.query),
   );
 
-  app.get('/api/dossier-drafts', { schema: { tags, security, summary: 'Hồ sơ lưu nháp của tôi', response: { 200: DraftList } } }, async (request) =>
+  app.get('/api/dossier-drafts', { schema: { tags, security: SIGNED_IN, summary: 'Hồ sơ lưu nháp của tôi', response: { 200: DraftList } } }, async (request) =>
     listDrafts(db, requireActor(request)),
   );
   app.post(
     '/api/dossier-drafts',
-    { schema: { tags, security, summary: 'Lưu nháp hồ sơ', body: DraftBody, response: { 201: Draft } } },
+    { schema: { tags, security: SIGNED_IN, summary: 'Lưu nháp hồ sơ', body: DraftBody, response: { 201: Draft } } },
     async (request, reply) => reply.code(201).send(await saveDraft(db, requireActor(request), request.body)),
   );
   app.get(
     '/api/dossier-drafts/:id',
-    { schema: { tags, security, summary: 'Mở lại hồ sơ lưu nháp', params: DraftParams, response: { 200: Draft } } },
+    { schema: { tags, security: SIGNED_IN, summary: 'Mở lại hồ sơ lưu nháp', params: DraftParams, response: { 200: Draft } } },
     async (request) => getDraft(db, requireActor(request), request.params.id),
   );
   app.put(
     '/api/dossier-drafts/:id',
-    { schema: { tags, security, summary: 'Cập nhật hồ sơ lưu nháp', params: DraftParams, body: DraftBody, response: { 200: Draft } } },
+    { schema: { tags, security: SIGNED_IN, summary: 'Cập nhật hồ sơ lưu nháp', params: DraftParams, body: DraftBody, response: { 200: Draft } } },
     async (request) => saveDraft(db, requireActor(request), request.body, request.params.id),
   );
   app.delete(
     '/api/dossier-drafts/:id',
-    { schema: { tags, security, summary: 'Xóa hồ sơ lưu nháp', params: DraftParams, response: { 204: Type.Null() } } },
+    { schema: { tags, security: SIGNED_IN, summary: 'Xóa hồ sơ lưu nháp', params: DraftParams, response: { 204: Type.Null() } } },
     async (request, reply) => {
       await deleteDraft(db, requireActor(request), request.params.id);
       return reply.code(204).send(null);

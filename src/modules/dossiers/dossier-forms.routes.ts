@@ -5,8 +5,9 @@ import type { App } from '../../app.js';
 import { requireActor } from '../../platform/auth/authenticate.js';
 import { renderDossierForm } from './dossier-forms.js';
 import { renderRegister } from './dossier-register.js';
-import { DOSSIER_TAGS, security } from './dossiers.routes.js';
+import { DOSSIER_TAGS } from './dossiers.routes.js';
 import { FormParams } from './dossiers.schema.js';
+import { SIGNED_IN } from '../../platform/http/route-security.js';
 
 const LocalDate = (description: string) => Type.String({ format: 'date', description });
 
@@ -42,7 +43,7 @@ export async function dossierFormsRoutes(instance: App): Promise<void> {
     {
       schema: {
         tags: DOSSIER_TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Sổ theo dõi hồ sơ (mẫu số 06) của một đơn vị trong một kỳ, dạng PDF',
         querystring: RegisterQuery,
         produces: ['application/pdf'],
@@ -61,7 +62,7 @@ export async function dossierFormsRoutes(instance: App): Promise<void> {
     {
       schema: {
         tags: DOSSIER_TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Phiếu của hồ sơ (mẫu số 01–05: tiếp nhận, yêu cầu bổ sung, từ chối, xin lỗi, kiểm soát) dạng PDF',
         params: FormParams,
         produces: ['application/pdf'],

@@ -1,8 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../app.js';
 import { requireActor } from '../../platform/auth/authenticate.js';
-import type { IdempotentResult } from '../../platform/http/idempotency.js';
+import { IDEMPOTENCY_HEADER, idempotencyKeyOf, sendIdempotent } from '../../platform/http/idempotent-route.js';
+import { SIGNED_IN } from '../../platform/http/route-security.js';
 import { actOnDossier } from './act-on-dossier.js';
 // Open dossiers follow their unit when units merge (registers the merge participant).
 import './dossier-merge.js';
@@ -12,24 +12,6 @@ import { listDossiers } from './list-dossiers.js';
 import { submitDossier } from './submit-dossier.js';
 
 export const DOSSIER_TAGS = ['Hồ sơ một cửa'];
-export const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
-
-export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
-  const value = request.headers['idempotency-key'];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** Sends a (possibly replayed) idempotent result; a replay says so in a header. */
-export function sendIdempotent<T>(reply: FastifyReply, result: IdempotentResult<T>): FastifyReply {
-  if (result.replayed) reply.header('idempotent-replayed', 'true');
-  return reply.code(result.statusCode).send(result.body);
-}
-
-const idempotencyHeader = {
-  type: 'object',
-  properties: { 'idempotency-key': { type: 'string', description: 'Khóa chống lặp: gửi lại cùng khóa thì không thực hiện lần hai' } },
-} as const;
-
 export async function dossiersRoutes(instance: App): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { db, config } = app.ctx;
@@ -39,9 +21,9 @@ export async function dossiersRoutes(instance: App): Promise<void> {
     {
       schema: {
         tags: DOSSIER_TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Nộp hồ sơ (trực tuyến, hoặc tiếp nhận trực tiếp tại Bộ phận Một cửa)',
-        headers: idempotencyHeader,
+        headers: IDEMPOTENCY_HEADER,
         body: SubmitDossierBody,
         response: { 201: DossierDetail },
       },
@@ -62,13 +44,13 @@ export async function dossiersRoutes(instance: App): Promise<void> {
 
   app.get(
     '/api/dossiers',
-    { schema: { tags: DOSSIER_TAGS, security, summary: 'Danh sách hồ sơ (hồ sơ của tôi, danh sách công việc)', querystring: DossierListQuery, response: { 200: DossierList } } },
+    { schema: { tags: DOSSIER_TAGS, security: SIGNED_IN, summary: 'Danh sách hồ sơ (hồ sơ của tôi, danh sách công việc)', querystring: DossierListQuery, response: { 200: DossierList } } },
     async (request) => listDossiers(db, request.auditContext(), requireActor(request), request.query, request.language),
   );
 
   app.get(
     '/api/dossiers/:code',
-    { schema: { tags: DOSSIER_TAGS, security, summary: 'Chi tiết hồ sơ, lịch sử xử lý và các thao tác được phép', params: DossierCodeParams, response: { 200: DossierDetail } } },
+    { schema: { tags: DOSSIER_TAGS, security: SIGNED_IN, summary: 'Chi tiết hồ sơ, lịch sử xử lý và các thao tác được phép', params: DossierCodeParams, response: { 200: DossierDetail } } },
     async (request) => getDossier(db, request.auditContext(), requireActor(request), request.params.code),
   );
 
@@ -77,10 +59,10 @@ export async function dossiersRoutes(instance: App): Promise<void> {
     {
       schema: {
         tags: DOSSIER_TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Thực hiện một thao tác trên hồ sơ (tiếp nhận, chuyển, phê duyệt, trả kết quả…)',
         description: '409 ACTION_NOT_ALLOWED kèm allowedActions khi thao tác không được phép lúc này.',
-        headers: idempotencyHeader,
+        headers: IDEMPOTENCY_HEADER,
         params: DossierCodeParams,
         body: ActionBody,
         response: { 200: DossierDetail },

@@ -11,11 +11,10 @@ import { contentDisposition } from './file-name.js';
 import { downloadFile, readFileMeta } from './read-file.js';
 import { uploadFile, type Upload } from './upload-file.js';
 import { tooLarge } from './upload-guard.js';
+import { SIGNED_IN } from '../../platform/http/route-security.js';
 
 const FILE_FIELD = 'file';
 const TAGS = ['Tệp tin'];
-const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
-
 export async function filesRoutes(instance: App): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { config, db } = app.ctx;
@@ -32,7 +31,7 @@ export async function filesRoutes(instance: App): Promise<void> {
     {
       schema: {
         tags: TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Tải lên một tệp PDF, JPEG hoặc PNG (upload a file)',
         description: `multipart/form-data, trường "${FILE_FIELD}"; loại tệp xác định theo nội dung; tối đa UPLOAD_MAX_BYTES.`,
         consumes: ['multipart/form-data'],
@@ -56,7 +55,7 @@ export async function filesRoutes(instance: App): Promise<void> {
     {
       schema: {
         tags: TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Thông tin một tệp đã tải lên (file metadata)',
         params: FileIdParams,
         response: { 200: FileMeta },
@@ -70,7 +69,7 @@ export async function filesRoutes(instance: App): Promise<void> {
     {
       schema: {
         tags: TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Tải về nội dung một tệp (download a file)',
         params: FileIdParams,
       },

@@ -2,7 +2,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app.js';
 import { requireActor } from '../../platform/auth/authenticate.js';
-import { DOSSIER_TAGS, idempotencyKeyOf, security, sendIdempotent } from '../dossiers/dossiers.routes.js';
+import { DOSSIER_TAGS } from '../dossiers/dossiers.routes.js';
+import { IDEMPOTENCY_HEADER, idempotencyKeyOf, sendIdempotent } from '../../platform/http/idempotent-route.js';
+import { SIGNED_IN } from '../../platform/http/route-security.js';
 import { DossierCodeParams } from '../dossiers/dossiers.schema.js';
 import { recordCounterPayment } from './counter-payment.js';
 import { handleGatewayIpn } from './gateway-ipn.js';
@@ -13,11 +15,6 @@ import { CounterPaymentBody, DossierPayment, GatewayReturn, IpnAnswerSchema, Onl
 import { listMyReceipts, renderPaymentReceipt } from './receipts.js';
 
 const PAYMENT_TAGS = ['Thanh toán phí, lệ phí'];
-
-const idempotencyHeader = {
-  type: 'object',
-  properties: { 'idempotency-key': { type: 'string', description: 'Khóa chống lặp: gửi lại cùng khóa thì không thực hiện lần hai' } },
-} as const;
 
 /** The gateway's parameters as received: single string values only (a repeated key is not the gateway's). */
 function gatewayParams(request: FastifyRequest): Record<string, string> {
@@ -38,7 +35,7 @@ export async function paymentsRoutes(instance: App): Promise<void> {
 
   app.get(
     '/api/dossiers/:code/payment',
-    { schema: { tags: [...DOSSIER_TAGS, ...PAYMENT_TAGS], security, summary: 'Phí, lệ phí của hồ sơ: khoản phải nộp, các lần thanh toán, biên lai', params: DossierCodeParams, response: { 200: DossierPayment } } },
+    { schema: { tags: [...DOSSIER_TAGS, ...PAYMENT_TAGS], security: SIGNED_IN, summary: 'Phí, lệ phí của hồ sơ: khoản phải nộp, các lần thanh toán, biên lai', params: DossierCodeParams, response: { 200: DossierPayment } } },
     async (request) => getDossierPayment(db, request.auditContext(), requireActor(request), request.params.code, config.payment),
   );
 
@@ -47,10 +44,10 @@ export async function paymentsRoutes(instance: App): Promise<void> {
     {
       schema: {
         tags: PAYMENT_TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Bắt đầu thanh toán trực tuyến (người nộp hồ sơ): trả về địa chỉ trang thanh toán của cổng',
         description: '409 PAYMENT_NOT_DUE khi không còn khoản phải nộp; 503 PAYMENT_UNAVAILABLE khi chưa cấu hình cổng thanh toán.',
-        headers: idempotencyHeader,
+        headers: IDEMPOTENCY_HEADER,
         params: DossierCodeParams,
         response: { 201: OnlinePayment },
       },
@@ -75,10 +72,10 @@ export async function paymentsRoutes(instance: App): Promise<void> {
     {
       schema: {
         tags: PAYMENT_TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Thu phí, lệ phí tại quầy (tiền mặt hoặc chuyển khoản) và cấp biên lai',
         description: '422 PAYMENT_AMOUNT_MISMATCH: không thu từng phần; chuyển khoản phải có mã giao dịch.',
-        headers: idempotencyHeader,
+        headers: IDEMPOTENCY_HEADER,
         params: DossierCodeParams,
         body: CounterPaymentBody,
         response: { 201: DossierPayment },
@@ -139,7 +136,7 @@ export async function paymentsRoutes(instance: App): Promise<void> {
     {
       schema: {
         tags: PAYMENT_TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Biên lai điện tử thu phí, lệ phí (PDF)',
         params: PaymentIdParams,
         produces: ['application/pdf'],
@@ -159,7 +156,7 @@ export async function paymentsRoutes(instance: App): Promise<void> {
 
   app.get(
     '/api/me/receipts',
-    { schema: { tags: PAYMENT_TAGS, security, summary: 'Biên lai điện tử của tôi', response: { 200: ReceiptList } } },
+    { schema: { tags: PAYMENT_TAGS, security: SIGNED_IN, summary: 'Biên lai điện tử của tôi', response: { 200: ReceiptList } } },
     async (request) => listMyReceipts(db, requireActor(request)),
   );
 }

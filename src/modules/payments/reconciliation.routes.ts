@@ -6,7 +6,8 @@ import { requireActor } from '../../platform/auth/authenticate.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { Type } from '@sinclair/typebox';
 import { tooLarge } from '../files/upload-guard.js';
-import { idempotencyKeyOf, sendIdempotent } from '../dossiers/dossiers.routes.js';
+import { idempotencyKeyOf, sendIdempotent } from '../../platform/http/idempotent-route.js';
+import { SIGNED_IN } from '../../platform/http/route-security.js';
 import { collectedReport } from './fee-reports.js';
 import { feeReportWorkbook } from './fee-reports-excel.js';
 import { GATEWAY_FILE_MAX_BYTES } from './reconciliation-file.js';
@@ -31,8 +32,6 @@ import {
 import { getPaymentDetail, recordRefund } from './refunds.js';
 
 const TAGS = ['Thanh toán — kế toán'];
-const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
-
 /** The accountant's side of payments: daily reconciliation with the gateway, refunds and fee reports. */
 export async function reconciliationRoutes(instance: App): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
@@ -47,7 +46,7 @@ export async function reconciliationRoutes(instance: App): Promise<void> {
     {
       schema: {
         tags: TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Đối soát giao dịch trong ngày với tệp của cổng thanh toán (reconcile a daily gateway file)',
         description:
           'multipart/form-data: "date" (yyyy-MM-dd) và "file" (CSV: txn_ref,transaction_no,amount_vnd,bank_code,pay_date,status). ' +
@@ -66,7 +65,7 @@ export async function reconciliationRoutes(instance: App): Promise<void> {
 
   app.get(
     '/api/payments/reconciliations',
-    { schema: { tags: TAGS, security, summary: 'Các lần đối soát (reconciliation runs, newest first)', response: { 200: ReconciliationRunList } } },
+    { schema: { tags: TAGS, security: SIGNED_IN, summary: 'Các lần đối soát (reconciliation runs, newest first)', response: { 200: ReconciliationRunList } } },
     async (request) => ({ items: await listReconciliationRuns(db, requireActor(request)) }),
   );
 
@@ -75,7 +74,7 @@ export async function reconciliationRoutes(instance: App): Promise<void> {
     {
       schema: {
         tags: TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Một lần đối soát và các chênh lệch (run with its items)',
         params: IdParams,
         response: { 200: ReconciliationRunDetail },
@@ -89,7 +88,7 @@ export async function reconciliationRoutes(instance: App): Promise<void> {
     {
       schema: {
         tags: TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Ghi nhận đã xử lý một chênh lệch (resolve a reconciliation item)',
         params: IdParams,
         body: ResolveItemBody,
@@ -104,7 +103,7 @@ export async function reconciliationRoutes(instance: App): Promise<void> {
     {
       schema: {
         tags: TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Một khoản thu và các lần hoàn trả (payment with refunds)',
         params: IdParams,
         response: { 200: PaymentDetail },
@@ -118,7 +117,7 @@ export async function reconciliationRoutes(instance: App): Promise<void> {
     {
       schema: {
         tags: TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Ghi nhận hoàn trả tiền cho người nộp (record a refund)',
         description: '409 REFUND_EXCEEDS_PAYMENT khi tổng số tiền hoàn vượt số đã thu. Idempotency-Key: gửi lại cùng khóa thì không hoàn lần hai.',
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
@@ -136,7 +135,7 @@ export async function reconciliationRoutes(instance: App): Promise<void> {
     {
       schema: {
         tags: TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Báo cáo thu phí, lệ phí theo đơn vị, thủ tục, hình thức hoặc ngày (fees collected)',
         querystring: CollectedReportQuery,
         response: { 200: CollectedReport },
@@ -150,7 +149,7 @@ export async function reconciliationRoutes(instance: App): Promise<void> {
     {
       schema: {
         tags: TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Báo cáo thu phí dạng Excel (the same report as .xlsx)',
         querystring: CollectedReportQuery,
       },

@@ -26,9 +26,9 @@ import {
   retireProcedure,
   updateProcedure,
 } from './procedures.service.js';
+import { SIGNED_IN } from '../../platform/http/route-security.js';
 
 const tags = ['Thủ tục hành chính'];
-const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
 const languageOf = (request: FastifyRequest) => pickLanguage(request.headers['accept-language']);
 
 export async function proceduresRoutes(instance: App): Promise<void> {
@@ -46,14 +46,14 @@ export async function proceduresRoutes(instance: App): Promise<void> {
 
   app.get(
     '/api/procedures/export',
-    { schema: { tags, security, summary: 'Xuất toàn bộ danh mục thủ tục (JSON)', response: { 200: CatalogueExport } } },
+    { schema: { tags, security: SIGNED_IN, summary: 'Xuất toàn bộ danh mục thủ tục (JSON)', response: { 200: CatalogueExport } } },
     async (request) => exportCatalogue(db, request.auditContext(), requireActor(request)),
   );
 
   app.post(
     '/api/procedures/import',
     {
-      schema: { tags, security, summary: 'Nhập danh mục thủ tục (tạo mới hoặc thêm phiên bản, trong một giao dịch)', body: CatalogueImportBody, response: { 200: ImportReport } },
+      schema: { tags, security: SIGNED_IN, summary: 'Nhập danh mục thủ tục (tạo mới hoặc thêm phiên bản, trong một giao dịch)', body: CatalogueImportBody, response: { 200: ImportReport } },
     },
     async (request) => importCatalogue(db, request.auditContext(), requireActor(request), request.body.procedures, languageOf(request)),
   );
@@ -84,20 +84,20 @@ export async function proceduresRoutes(instance: App): Promise<void> {
 
   app.post(
     '/api/procedures',
-    { schema: { tags, security, summary: 'Thêm thủ tục vào danh mục', body: ProcedureDocument, response: { 201: ProcedureVersion } } },
+    { schema: { tags, security: SIGNED_IN, summary: 'Thêm thủ tục vào danh mục', body: ProcedureDocument, response: { 201: ProcedureVersion } } },
     async (request, reply) =>
       reply.code(201).send(await createProcedure(db, request.auditContext(), requireActor(request), request.body, languageOf(request))),
   );
 
   app.put(
     '/api/procedures/:code',
-    { schema: { tags, security, summary: 'Sửa thủ tục (tạo phiên bản mới)', params: ProcedureParams, body: ProcedureDocument, response: { 200: ProcedureVersion } } },
+    { schema: { tags, security: SIGNED_IN, summary: 'Sửa thủ tục (tạo phiên bản mới)', params: ProcedureParams, body: ProcedureDocument, response: { 200: ProcedureVersion } } },
     async (request) => updateProcedure(db, request.auditContext(), requireActor(request), request.params.code, request.body, languageOf(request)),
   );
 
   app.post(
     '/api/procedures/:code/retire',
-    { schema: { tags, security, summary: 'Ngừng áp dụng thủ tục', params: ProcedureParams, response: { 200: ProcedureVersion } } },
+    { schema: { tags, security: SIGNED_IN, summary: 'Ngừng áp dụng thủ tục', params: ProcedureParams, response: { 200: ProcedureVersion } } },
     async (request) => retireProcedure(db, request.auditContext(), requireActor(request), request.params.code),
   );
 }
