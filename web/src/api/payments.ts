@@ -1,5 +1,8 @@
 import { get } from './client';
 import { sendIdempotent } from './dossiers';
+import type { FeeLine } from './fees';
+
+export type { FeeLine };
 
 /**
  * Shapes and calls of the payments module (contract: /work/notes/payments-api.md; the server's TypeBox schemas under
@@ -10,24 +13,6 @@ import { sendIdempotent } from './dossiers';
 export type PaymentChannel = 'gateway' | 'cash' | 'bank_transfer';
 export type CounterMethod = 'cash' | 'bank_transfer';
 export type OrderStatus = 'pending' | 'paid' | 'cancelled';
-
-export interface FeeReductionApplied {
-  code: string;
-  name: string;
-  percent: number;
-  amountVnd: number;
-}
-
-/** One fee of the order: `amountVnd` before the reduction, `payableVnd` after it. */
-export interface FeeLine {
-  code: string;
-  name: string;
-  unitAmountVnd: number;
-  quantity: number;
-  amountVnd: number;
-  reduction: FeeReductionApplied | null;
-  payableVnd: number;
-}
 
 export interface PaymentOrder {
   amountVnd: number;

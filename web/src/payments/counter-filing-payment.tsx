@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { Card, Checkbox, Form, Input, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { post } from '../api/client';
-import type { CounterMethod, FeeLine } from '../api/payments';
+import { fetchFeeQuote } from '../api/fees';
+import type { CounterMethod } from '../api/payments';
 import { FormSelect } from '../components/form-select';
 import { formatVnd } from './format';
 
@@ -41,7 +41,7 @@ export function CounterFilingPayment({ procedureCode, formData }: { procedureCod
   const settledForm = useDebounced(formData, 400);
   const quote = useQuery({
     queryKey: ['fee-quote', procedureCode, 'counter', settledForm],
-    queryFn: () => post<{ totalVnd: number; lines: FeeLine[] }>(`/api/procedures/${encodeURIComponent(procedureCode)}/fee-quote`, { form: settledForm, channel: 'counter' }),
+    queryFn: () => fetchFeeQuote(procedureCode, 'counter', settledForm),
     retry: false,
   });
   // A free procedure (total 0) files exactly as before: no choice to make.
