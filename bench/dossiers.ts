@@ -45,7 +45,7 @@ interface DialectResult {
 
 const countDossiers = async (db: Db) => Number((await db.selectFrom('dossiers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
-async function uploadAttachment(app: App, token: string): Promise<string> {
+export async function uploadAttachment(app: App, token: string): Promise<string> {
   const body = await multipartBody({ file: { content: SAMPLE_PDF, fileName: 'to-khai.pdf', type: 'application/pdf' } });
   const response = await app.inject({ method: 'POST', url: '/api/files', payload: body.payload, headers: { ...body.headers, authorization: `Bearer ${token}` } });
   if (response.statusCode !== 201) throw new Error(`upload: ${response.statusCode} ${response.body}`);

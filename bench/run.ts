@@ -4,15 +4,20 @@
  *   npm run bench                 everything
  *   npm run bench -- foundation   the request path only   → bench-results/foundation.{json,md}
  *   npm run bench -- dossiers     the one-stop dossiers   → bench-results/dossiers.{json,md}
- * BENCH_SECONDS (default 5) per scenario, BENCH_CONNECTIONS (default 10), BENCH_DOSSIERS (default 100000).
+ *   npm run bench -- payments     IPN confirmations (one signed success per started order, all 00, valid payments =
+ *                                 orders), a duplicate-IPN storm (one 00, then 02, one payment) and fee quotes
+ *                                 → bench-results/payments.{json,md}
+ * BENCH_SECONDS (default 5) per scenario, BENCH_CONNECTIONS (default 10), BENCH_DOSSIERS (default 100000),
+ * BENCH_PAYMENT_ORDERS (default: sized from a warm-up to last BENCH_SECONDS).
  * What would make filing faster on SQLite (fsync, statement reuse), measured: npx tsx bench/filing-experiments.ts
  */
 import { startPostgresCluster } from '../test/support/postgres-cluster.js';
 import { benchDossiers } from './dossiers.js';
 import { benchFoundation } from './foundation.js';
+import { benchPayments } from './payments.js';
 import { measureCeiling } from './support.js';
 
-const PARTS = ['foundation', 'dossiers'] as const;
+const PARTS = ['foundation', 'dossiers', 'payments'] as const;
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
@@ -24,6 +29,7 @@ async function main(): Promise<void> {
   try {
     if (parts.includes('foundation')) await benchFoundation(ceiling, cluster);
     if (parts.includes('dossiers')) await benchDossiers(ceiling, cluster);
+    if (parts.includes('payments')) await benchPayments(ceiling, cluster);
   } finally {
     cluster.stop();
   }
