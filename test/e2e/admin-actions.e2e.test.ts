@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertProvinceTree, insertUnit, insertUser, type TestUser } from '../support/fixtures.js';
 import { expectAccessible, useChromiumSession } from './support/browser.js';
-import { confirmPopover, pickOption, pickTreeOption } from './support/antd.js';
+import { chooseMenuItem, confirmModal, confirmPopover, pickOption, pickTreeOption } from './support/antd.js';
 import { signIn } from './support/sign-in.js';
 
 /** The administrator's less common actions: rename, move, merge units; roles, disable, reset of accounts. */
@@ -54,7 +54,7 @@ describe('administrator actions in Chromium', { timeout: 120_000 }, () => {
     const confirm = s.page.locator('.ant-modal-confirm');
     await confirm.getByText('Sáp nhập "Sở Tài chính" vào "Sở Tư pháp"?').waitFor();
     await expectAccessible(s.page);
-    await confirm.getByRole('button', { name: 'Sáp nhập' }).click();
+    await confirmModal(s.page, 'Sáp nhập');
     await s.page.getByText('Đã sáp nhập đơn vị.').waitFor();
     const finance = await s.server.db.selectFrom('units').selectAll().where('id', '=', tree.finance).executeTakeFirstOrThrow();
     expect(finance).toMatchObject({ status: 'merged', merged_into_id: tree.justice });
@@ -104,22 +104,21 @@ describe('administrator actions in Chromium', { timeout: 120_000 }, () => {
       { role: 'specialist', unit_id: tree.justice },
     ]);
 
-    await row.getByRole('button', { name: 'Thao tác khác: tranthibinh' }).click();
-    await s.page.getByRole('menuitem', { name: 'Đặt lại mật khẩu' }).click();
+    const more = row.getByRole('button', { name: 'Thao tác khác: tranthibinh' });
     const reset = s.page.getByRole('dialog', { name: 'Đặt lại mật khẩu cho Trần Thị Bình' });
+    await chooseMenuItem(s.page, more, 'Đặt lại mật khẩu', reset);
     await reset.getByLabel('Mật khẩu mới').fill('Đồi-A1-Điện-Biên-Phủ');
     await reset.getByRole('button', { name: 'Lưu' }).click();
     await reset.waitFor({ state: 'hidden' });
 
-    await row.getByRole('button', { name: 'Thao tác khác: tranthibinh' }).click();
-    await s.page.getByRole('menuitem', { name: 'Vô hiệu hóa' }).click();
-    await s.page.locator('.ant-modal-confirm').getByRole('button', { name: 'Xác nhận' }).click();
+    const confirmDialog = s.page.locator('.ant-modal-confirm');
+    await chooseMenuItem(s.page, more, 'Vô hiệu hóa', confirmDialog);
+    await confirmModal(s.page, 'Xác nhận');
     await row.getByText('Đã vô hiệu hóa').waitFor();
     expect((await s.server.db.selectFrom('users').select('status').where('id', '=', official.id).executeTakeFirstOrThrow()).status).toBe('disabled');
 
-    await row.getByRole('button', { name: 'Thao tác khác: tranthibinh' }).click();
-    await s.page.getByRole('menuitem', { name: 'Kích hoạt lại' }).click();
-    await s.page.locator('.ant-modal-confirm').getByRole('button', { name: 'Xác nhận' }).click();
+    await chooseMenuItem(s.page, more, 'Kích hoạt lại', confirmDialog);
+    await confirmModal(s.page, 'Xác nhận');
     await row.getByText('Đang hoạt động').waitFor();
     const actions = await s.server.db
       .selectFrom('audit_log')
