@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertProvinceTree, insertUnit, insertUser, type TestUser } from '../support/fixtures.js';
 import { expectAccessible, useChromiumSession } from './support/browser.js';
-import { chooseMenuItem, confirmModal, confirmPopover, pickOption, pickTreeOption } from './support/antd.js';
+import { chooseMenuItem, confirmModal, confirmPopover, pickOption, pickTreeOption, submitDialog } from './support/antd.js';
 import { signIn } from './support/sign-in.js';
 
 /** The administrator's less common actions: rename, move, merge units; roles, disable, reset of accounts. */
@@ -33,16 +33,14 @@ describe('administrator actions in Chromium', { timeout: 120_000 }, () => {
     await s.page.getByRole('button', { name: 'Đổi tên' }).click();
     const rename = s.page.getByRole('dialog', { name: 'Đổi tên UBND xã Mường Phăng' });
     await rename.getByLabel('Tên đơn vị').fill('UBND xã Mường Phăng mới');
-    await rename.getByRole('button', { name: 'Lưu' }).click();
-    await rename.waitFor({ state: 'hidden' });
+    await submitDialog(rename, { name: 'Lưu' });
     await s.page.getByRole('heading', { level: 2, name: 'UBND xã Mường Phăng mới' }).waitFor();
 
     // A commune belongs under the province, not under the finance department.
     await s.page.getByRole('button', { name: 'Chuyển đơn vị' }).click();
     const move = s.page.getByRole('dialog', { name: /^Chuyển UBND xã Mường Phăng mới/ });
     await pickTreeOption(s.page, move, 'Đơn vị cấp trên mới', 'UBND tỉnh Điện Biên');
-    await move.getByRole('button', { name: 'Lưu' }).click();
-    await move.waitFor({ state: 'hidden' });
+    await submitDialog(move, { name: 'Lưu' });
     await expect.poll(async () => (await s.server.db.selectFrom('units').select('parent_id').where('id', '=', commune).executeTakeFirstOrThrow()).parent_id).toBe(tree.province);
 
     // Merge the finance department into justice: the dialog asks, names both units, then the s.server moves its accounts.
@@ -84,8 +82,7 @@ describe('administrator actions in Chromium', { timeout: 120_000 }, () => {
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.getByRole('alert').filter({ hasText: 'Tên đăng nhập tranthibinh đã tồn tại.' }).waitFor();
     await expectAccessible(s.page);
-    await dialog.getByRole('button', { name: 'Hủy' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog, { name: 'Hủy' });
   });
 
   it('edits roles, resets the password, disables and enables an account', async () => {
@@ -96,8 +93,7 @@ describe('administrator actions in Chromium', { timeout: 120_000 }, () => {
     const second = roles.locator('.cqs-grant-row').nth(1);
     await pickOption(s.page, second, 'Vai trò', 'Văn thư');
     await pickTreeOption(s.page, second, 'Tại đơn vị', 'Sở Tư pháp');
-    await roles.getByRole('button', { name: 'Lưu' }).click();
-    await roles.waitFor({ state: 'hidden' });
+    await submitDialog(roles, { name: 'Lưu' });
     const grants = await s.server.db.selectFrom('role_grants').select(['role', 'unit_id']).where('user_id', '=', official.id).orderBy('role').execute();
     expect(grants).toEqual([
       { role: 'records_clerk', unit_id: tree.justice },
@@ -108,8 +104,7 @@ describe('administrator actions in Chromium', { timeout: 120_000 }, () => {
     const reset = s.page.getByRole('dialog', { name: 'Đặt lại mật khẩu cho Trần Thị Bình' });
     await chooseMenuItem(s.page, more, 'Đặt lại mật khẩu', reset);
     await reset.getByLabel('Mật khẩu mới').fill('Đồi-A1-Điện-Biên-Phủ');
-    await reset.getByRole('button', { name: 'Lưu' }).click();
-    await reset.waitFor({ state: 'hidden' });
+    await submitDialog(reset, { name: 'Lưu' });
 
     const confirmDialog = s.page.locator('.ant-modal-confirm');
     await chooseMenuItem(s.page, more, 'Vô hiệu hóa', confirmDialog);

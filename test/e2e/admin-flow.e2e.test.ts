@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { authenticator } from 'otplib';
 import { TEST_PASSWORD, insertProvinceTree, insertUser } from '../support/fixtures.js';
 import { expectAccessible, screenshot, useChromiumSession } from './support/browser.js';
-import { pickOption, pickTreeOption } from './support/antd.js';
+import { pickOption, pickTreeOption, submitDialog } from './support/antd.js';
 
 const NEW_USER_PASSWORD = 'Mường-Thanh-Điện-Biên-1954';
 
@@ -81,8 +81,7 @@ describe('administrator and official in Chromium', { timeout: 120_000 }, () => {
     await expectAccessible(s.page);
 
     await dialog.getByLabel('Mã định danh').fill('000.05.01.H18');
-    await dialog.getByRole('button', { name: 'Lưu' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog, { name: 'Lưu' });
     await s.page.getByRole('tree').getByText('Phòng Hành chính tư pháp').waitFor();
     const unit = await s.server.db.selectFrom('units').selectAll().where('code', '=', '000.05.01.H18').executeTakeFirstOrThrow();
     expect(unit).toMatchObject({ name: 'Phòng Hành chính tư pháp', short_name: 'HCTP', type: 'division', parent_id: tree.justice });
@@ -107,8 +106,7 @@ describe('administrator and official in Chromium', { timeout: 120_000 }, () => {
     await dialog.getByLabel('Áp dụng cho đơn vị cấp dưới').check();
     await screenshot(s.page, 'office-users-create');
     await expectAccessible(s.page);
-    await dialog.getByRole('button', { name: 'Lưu' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog, { name: 'Lưu' });
     await s.page.getByRole('cell', { name: 'Nguyễn Văn An' }).waitFor();
 
     const user = await s.server.db.selectFrom('users').selectAll().where('username', '=', 'nguyenvanan').executeTakeFirstOrThrow();

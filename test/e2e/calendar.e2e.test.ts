@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertProvinceTree, insertUser, type TestUser } from '../support/fixtures.js';
 import { expectAccessible, screenshot, useChromiumSession } from './support/browser.js';
-import { pickOption, pickTreeOption } from './support/antd.js';
+import { pickOption, pickTreeOption, submitDialog } from './support/antd.js';
 import { signIn } from './support/sign-in.js';
 
 /** The administrator keeps the working calendar: a swap day the government announces is added and saved. */
@@ -37,8 +37,7 @@ describe('working calendar administration in Chromium', { timeout: 120_000 }, ()
     await dialog.getByLabel('Tên ngày', { exact: true }).fill('Làm bù cho ngày nghỉ hoán đổi');
     await dialog.getByLabel('Tên tiếng Anh', { exact: true }).fill('Working Saturday (swap)');
     await expectAccessible(s.page);
-    await dialog.getByRole('button', { name: 'Đồng ý' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog, { name: 'Đồng ý' });
 
     await s.page.getByRole('cell', { name: 'Làm bù cho ngày nghỉ hoán đổi' }).waitFor();
     await s.page.getByRole('button', { name: `Lưu lịch năm ${year}` }).click();

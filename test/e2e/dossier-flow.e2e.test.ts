@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditContext } from '../../src/platform/audit/audit.js';
 import { seedDemo } from '../../src/modules/demo/seed-demo.js';
 import { bearer, multipartBody, TEST_PASSWORD, tokenFor, type TestUser } from '../support/fixtures.js';
-import { pickOption } from './support/antd.js';
+import { pickOption, submitDialog } from './support/antd.js';
 import { expectAccessible, newVietnameseContext, screenshot, useChromiumSession } from './support/browser.js';
 import type { RunningServer } from './support/server.js';
 import { signIn } from './support/sign-in.js';
@@ -81,8 +81,7 @@ describe('dossier lifecycle across the portal and the office in Chromium', { tim
     const dialog = page.getByRole('dialog', { name: new RegExp(`^${escape(action)} — hồ sơ`) });
     await dialog.waitFor();
     if (fill) await fill(dialog);
-    await dialog.getByRole('button', { name: action, exact: true }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog, { name: action, exact: true });
     await page.getByText(`Đã thực hiện: ${action}.`).first().waitFor();
   }
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditContext } from '../../src/platform/audit/audit.js';
 import { seedDemo } from '../../src/modules/demo/seed-demo.js';
 import { bearer, multipartBody, TEST_PASSWORD, tokenFor, type TestUser } from '../support/fixtures.js';
-import { pickOption, pickTreeOption } from './support/antd.js';
+import { pickOption, pickTreeOption, submitDialog } from './support/antd.js';
 import { expectAccessible, screenshot, useChromiumSession } from './support/browser.js';
 import type { RunningServer } from './support/server.js';
 import { signIn } from './support/sign-in.js';
@@ -132,8 +132,7 @@ describe('one-stop office dossiers in Chromium', { timeout: 240_000 }, () => {
     const dialog = s.page.getByRole('dialog', { name: /Tiếp nhận — hồ sơ/ });
     await dialog.getByLabel('Ghi chú').fill('Hồ sơ đầy đủ');
     await expectAccessible(s.page);
-    await dialog.getByRole('button', { name: 'Tiếp nhận' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog, { name: 'Tiếp nhận' });
     await s.page.getByText('Đã thực hiện: Tiếp nhận.').waitFor();
     await s.page.getByRole('main').getByText('Được tiếp nhận').first().waitFor();
     const history = s.page.getByRole('region', { name: 'Quá trình xử lý' });
@@ -216,8 +215,7 @@ describe('one-stop office dossiers in Chromium', { timeout: 240_000 }, () => {
     await dialog.getByText('Đã tải: to-khai-co-chu-ky.pdf').waitFor();
     await expectAccessible(s.page);
     await screenshot(s.page, 'office-dossier-desk-supplement');
-    await dialog.getByRole('button', { name: 'Bổ sung hồ sơ' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog, { name: 'Bổ sung hồ sơ' });
     await s.page.getByRole('region', { name: 'Thành phần hồ sơ' }).first().getByText('to-khai-co-chu-ky.pdf').waitFor();
     const row = await s.server.db.selectFrom('dossiers').select(['status', 'current_step']).where('code', '=', counterCode).executeTakeFirstOrThrow();
     // The workflow's request_supplement transition leads back to reception (tham_dinh → tiep_nhan).

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { insertPayment, insertProvinceTree, insertUnit, insertUser, type TestUser } from '../support/fixtures.js';
 import { gatewayFile, gatewayLine } from '../support/accountant.js';
 import { expectAccessible, screenshot, useChromiumSession } from './support/browser.js';
-import { pickOption } from './support/antd.js';
+import { pickOption, submitDialog } from './support/antd.js';
 import { signIn } from './support/sign-in.js';
 
 const DAY = '2026-11-20';
@@ -76,8 +76,7 @@ describe('accountant pages in Chromium', { timeout: 180_000 }, () => {
     const dialog = s.page.getByRole('dialog', { name: `Xử lý chênh lệch ${refs.notAtGateway}` });
     await dialog.getByLabel('Ghi chú cách đã xử lý').fill('Cổng ghi nhận giao dịch sang ngày 21/11; đã đối chiếu sao kê.');
     await screenshot(s.page, 'payments-reconciliation-resolve');
-    await dialog.getByRole('button', { name: 'Xử lý' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog, { name: 'Xử lý' });
     await s.page.getByText('Cổng ghi nhận giao dịch sang ngày 21/11; đã đối chiếu sao kê.').waitFor();
     const item = await s.server.db.selectFrom('reconciliation_items').selectAll().where('txn_ref', '=', refs.notAtGateway).executeTakeFirstOrThrow();
     expect(item.status).toBe('resolved');
@@ -92,8 +91,7 @@ describe('accountant pages in Chromium', { timeout: 180_000 }, () => {
     await dialog.getByLabel('Số chứng từ hoàn tiền').fill('HT-2026-0001');
     await expectAccessible(s.page);
     await screenshot(s.page, 'payments-refund');
-    await dialog.getByRole('button', { name: 'Hoàn tiền' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog, { name: 'Hoàn tiền' });
     const refunds = await s.server.db.selectFrom('payment_refunds').select(['amount_vnd', 'reference']).execute();
     expect(refunds.map((r) => [Number(r.amount_vnd), r.reference])).toEqual([[27000, 'HT-2026-0001']]);
   });

@@ -88,3 +88,22 @@ export async function chooseMenuItem(page: Page, trigger: Locator, item: string,
     () => settled(opens, 'visible'),
   );
 }
+
+/**
+ * Presses `button` in an Ant Design dialog until the dialog has closed. A press that landed shows the button loading
+ * while the server answers: that is waited for, never pressed twice.
+ */
+export async function submitDialog(dialog: Locator, button: Parameters<Locator['getByRole']>[1]): Promise<void> {
+  const press = dialog.getByRole('button', button);
+  await pressUntil(
+    `submitDialog ${JSON.stringify(button)}`,
+    () => press.click({ timeout: PRESS_MS }),
+    async () => {
+      for (;;) {
+        if (await settled(dialog, 'hidden')) return true;
+        const loading = ((await press.getAttribute('class', { timeout: PRESS_MS }).catch(() => '')) ?? '').includes('ant-btn-loading');
+        if (!loading) return false;
+      }
+    },
+  );
+}
