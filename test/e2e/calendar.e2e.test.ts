@@ -58,6 +58,9 @@ describe('working calendar administration in Chromium', { timeout: 120_000 }, ()
     const card = s.page.locator('.ant-card').filter({ hasText: 'Giờ làm việc của đơn vị' });
     await pickTreeOption(s.page, card, 'Đơn vị', 'Sở Tư pháp');
     await card.getByText('Đơn vị đang dùng giờ làm việc mặc định của hệ thống.').waitFor();
+    // The server's hours reach the fields in an effect after that text renders: edit only once they are there, or the
+    // fill would overwrite the edit (a Saturday ticked in between stayed unticked: red CI).
+    await expect.poll(() => card.getByLabel('Bắt đầu ca 1', { exact: true }).inputValue()).toBe('07:30');
     await card.getByLabel('Bắt đầu ca 1', { exact: true }).fill('07:00');
     await card.getByLabel('Thứ Bảy', { exact: true }).check();
     await card.getByRole('button', { name: 'Lưu giờ làm việc' }).click();
