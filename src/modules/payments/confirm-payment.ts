@@ -52,7 +52,7 @@ export async function settleOrder(tx: Tx, s: Settlement): Promise<Settled> {
   const dossier = await tx.selectFrom('dossiers').selectAll().where('id', '=', order.dossier_id).executeTakeFirstOrThrow();
   const year = localYear(s.paidAt);
   const seq = await nextReceiptSequence(tx, dossier.receiving_unit_id, year);
-  const inserted = await tx
+  const payment: PaymentRow = await tx
     .insertInto('payments')
     .values({
       order_id: s.orderId,
@@ -70,9 +70,8 @@ export async function settleOrder(tx: Tx, s: Settlement): Promise<Settled> {
       recorded_by: s.actor.userId,
       created_at: new Date().toISOString(),
     })
-    .returning('id')
+    .returningAll()
     .executeTakeFirstOrThrow();
-  const payment = (await tx.selectFrom('payments').selectAll().where('id', '=', Number(inserted.id)).executeTakeFirstOrThrow()) as PaymentRow;
   await recordAudit(tx, s.context, {
     action: s.auditAction,
     entityType: 'payment',

@@ -4,9 +4,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { App } from '../../app.js';
 import { requireActor } from '../../platform/auth/authenticate.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { Type } from '@sinclair/typebox';
 import { tooLarge } from '../files/upload-guard.js';
-import { idempotencyKeyOf, sendIdempotent } from '../../platform/http/idempotent-route.js';
+import { IDEMPOTENCY_HEADER, idempotencyKeyOf, sendIdempotent } from '../../platform/http/idempotent-route.js';
 import { SIGNED_IN } from '../../platform/http/route-security.js';
 import { collectedReport } from './fee-reports.js';
 import { feeReportWorkbook } from './fee-reports-excel.js';
@@ -120,7 +119,7 @@ export async function reconciliationRoutes(instance: App): Promise<void> {
         security: SIGNED_IN,
         summary: 'Ghi nhận hoàn trả tiền cho người nộp (record a refund)',
         description: '409 REFUND_EXCEEDS_PAYMENT khi tổng số tiền hoàn vượt số đã thu. Idempotency-Key: gửi lại cùng khóa thì không hoàn lần hai.',
-        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
+        headers: IDEMPOTENCY_HEADER,
         params: IdParams,
         body: RefundBody,
         response: { 201: PaymentDetail },
