@@ -32,6 +32,18 @@ export const Permission = {
   PaymentReconcile: 'payment.reconcile',
   /** Reports of fees collected. */
   PaymentReport: 'payment.report',
+  /** Read the unit's official documents (not the confidential ones: those need a grant per document). */
+  DocumentRead: 'document.read',
+  /** Văn thư: books, registering incoming documents, format check, numbering, the seal, issuing, work files. */
+  DocumentRegister: 'document.register',
+  /** Assign an incoming document to handlers with a deadline. */
+  DocumentAssign: 'document.assign',
+  /** Draft outgoing documents (replies included). */
+  DocumentDraft: 'document.draft',
+  /** Sign outgoing documents as the competent signer (người có thẩm quyền ký). */
+  DocumentSign: 'document.sign',
+  /** Trust list and registered signing credentials. */
+  SigningManage: 'signing.manage',
 } as const;
 export type PermissionCode = (typeof Permission)[keyof typeof Permission];
 
@@ -39,12 +51,13 @@ const OFFICIAL_BASE: PermissionCode[] = [Permission.OfficeAccess, Permission.Uni
 
 /** Deny by default: a role can do only what is listed here. Later modules extend the lists. */
 export const ROLE_PERMISSIONS: Record<RoleCode, PermissionCode[]> = {
-  admin: [...OFFICIAL_BASE, Permission.UnitManage, Permission.UserRead, Permission.UserManage, Permission.AuditRead, Permission.CalendarManage, Permission.ProcedureManage],
+  admin: [...OFFICIAL_BASE, Permission.UnitManage, Permission.UserRead, Permission.UserManage, Permission.AuditRead, Permission.CalendarManage, Permission.ProcedureManage, Permission.SigningManage],
   one_stop_officer: [...OFFICIAL_BASE, Permission.DossierRead, Permission.DossierFileCounter, Permission.PaymentCollect],
-  specialist: [...OFFICIAL_BASE, Permission.DossierRead],
-  division_head: [...OFFICIAL_BASE, Permission.UserRead, Permission.DossierRead],
-  agency_leader: [...OFFICIAL_BASE, Permission.UserRead, Permission.DossierRead, Permission.PaymentReport],
-  records_clerk: [...OFFICIAL_BASE, Permission.DossierRead],
+  // Specialists see the documents they handle, draft or review (by involvement), not the whole unit's.
+  specialist: [...OFFICIAL_BASE, Permission.DossierRead, Permission.DocumentDraft],
+  division_head: [...OFFICIAL_BASE, Permission.UserRead, Permission.DossierRead, Permission.DocumentRead, Permission.DocumentAssign, Permission.DocumentDraft, Permission.DocumentSign],
+  agency_leader: [...OFFICIAL_BASE, Permission.UserRead, Permission.DossierRead, Permission.PaymentReport, Permission.DocumentRead, Permission.DocumentAssign, Permission.DocumentDraft, Permission.DocumentSign],
+  records_clerk: [...OFFICIAL_BASE, Permission.UserRead, Permission.DossierRead, Permission.DocumentRead, Permission.DocumentRegister],
   accountant: [...OFFICIAL_BASE, Permission.PaymentReconcile, Permission.PaymentReport],
   citizen: [],
 };

@@ -488,6 +488,286 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+/** Sổ văn bản (Decree 30/2020 art. 15, 22): per unit, year and kind; `last_number` is the book's counter. */
+export interface DocumentBooksTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  /** DocumentBookKind: incoming, outgoing, internal. */
+  kind: string;
+  confidential: number;
+  name: string;
+  last_number: Generated<number>;
+  /** open, closed. */
+  status: Generated<string>;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** Hồ sơ công việc (Decree 30/2020 art. 28): documents filed together, kept for `retention_years` (null: permanently). */
+export interface WorkFilesTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  /** Ký hiệu hồ sơ, unique per unit and year. */
+  notation: string;
+  title: string;
+  retention_years: number | null;
+  /** open, closed. */
+  status: string;
+  owner_id: number | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+/** An official document as one unit holds it (Appendix VI metadata as columns; migration 0010). */
+export interface DocumentsTable {
+  id: Generated<number>;
+  /** Global id carried in exchange packages. */
+  uid: string;
+  /** DocumentDirection: incoming, outgoing, internal. */
+  direction: string;
+  /** DocumentStatus (documents module). */
+  status: string;
+  /** The unit that holds the document: the issuing organisation (outgoing) or the receiving one (incoming). */
+  unit_id: number;
+  book_id: number | null;
+  /** Outgoing: the number in its book (DocOrdinal of the issuing organisation). */
+  number: number | null;
+  /** Incoming: số đến, per book and year (ArrivalNumber). */
+  arrival_number: number | null;
+  /** CodeNumber, e.g. "12". */
+  code_number: string | null;
+  /** CodeNotation, e.g. "QĐ-UBND". */
+  code_notation: string | null;
+  /** Type code from the Decree 30 list (documents module), e.g. QD, CV. */
+  type_code: string;
+  subject: string;
+  /** DocumentUrgency: normal, khan, thuong_khan, hoa_toc. */
+  urgency: string;
+  /** Confidentiality: normal, mat, toi_mat, tuyet_mat. */
+  confidentiality: string;
+  language: Generated<string>;
+  page_amount: number | null;
+  issued_amount: number | null;
+  /** IssuedDate, local yyyy-MM-dd. */
+  issued_date: string | null;
+  /** OrganId: the issuing organisation's electronic id (mã định danh). */
+  organ_id: string | null;
+  organ_name: string | null;
+  signer_name: string | null;
+  signer_title: string | null;
+  /** JSON array of recipient names (ToPlaces). */
+  to_places: Generated<string>;
+  /** DueDate (hạn xử lý), local yyyy-MM-dd. */
+  due_date: string | null;
+  /** ArrivalDate, ISO instant. */
+  arrival_date: string | null;
+  /** JSON TraceHeaderList: [{ organId, at }] the route the document took. */
+  trace_header: Generated<string>;
+  work_file_id: number | null;
+  /** Order of the document in its work file. */
+  doc_ordinal: number | null;
+  /** The current main PDF (latest signed PDF, or the registered scan). */
+  main_file_id: string | null;
+  current_version_no: Generated<number>;
+  in_reply_to_id: number | null;
+  /** For an incoming copy delivered inside this instance: the outgoing document it came from. */
+  source_document_id: number | null;
+  /** For an incoming document from another instance: the peer's organ id. */
+  source_peer: string | null;
+  /** The official designated to sign an outgoing document. */
+  signer_user_id: number | null;
+  /** Folded (diacritic-free, lower-case) metadata for search. */
+  search_text: Generated<string>;
+  /** Folded text extracted from the main PDF. */
+  content_text: string | null;
+  /** Optimistic concurrency: incremented by every change. */
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  registered_by: number | null;
+  registered_at: string | null;
+  issued_at: string | null;
+  completed_at: string | null;
+  recalled_at: string | null;
+  recall_reason: string | null;
+}
+
+export interface DocumentVersionsTable {
+  id: Generated<number>;
+  document_id: number;
+  version_no: number;
+  file_id: string;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface DocumentAttachmentsTable {
+  id: Generated<number>;
+  document_id: number;
+  file_id: string;
+  name: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface DocumentCommentsTable {
+  id: Generated<number>;
+  document_id: number;
+  author_id: number;
+  body: string;
+  version_no: number | null;
+  created_at: string;
+}
+
+export interface DocumentReviewsTable {
+  id: Generated<number>;
+  document_id: number;
+  reviewer_id: number;
+  /** content (thẩm định nội dung), format (văn thư kiểm tra thể thức). */
+  kind: string;
+  /** pending, approved, changes_requested. */
+  status: string;
+  version_no: number;
+  comment: string | null;
+  requested_by: number | null;
+  requested_at: string;
+  decided_at: string | null;
+}
+
+export interface DocumentAssignmentsTable {
+  id: Generated<number>;
+  document_id: number;
+  user_id: number;
+  /** lead (chủ trì), coordinator (phối hợp). */
+  role: string;
+  /** Local yyyy-MM-dd. */
+  deadline: string | null;
+  instructions: string | null;
+  /** open, done. */
+  status: string;
+  assigned_by: number;
+  assigned_at: string;
+  done_at: string | null;
+  note: string | null;
+}
+
+export interface DocumentRecipientsTable {
+  id: Generated<number>;
+  document_id: number;
+  /** A unit of this instance, or null for an organisation on another instance. */
+  unit_id: number | null;
+  organ_id: string;
+  name: string;
+  /** internal, exchange. */
+  channel: string;
+  /** pending, sent, received, assigned, done, recalled, destroyed, failed. */
+  status: string;
+  status_at: string;
+  incoming_document_id: number | null;
+  detail: string | null;
+}
+
+export interface DocumentSignaturesTable {
+  id: Generated<number>;
+  document_id: number;
+  /** signer (người có thẩm quyền ký), seal (chữ ký số của cơ quan, tổ chức). */
+  kind: string;
+  signer_name: string;
+  organisation: string | null;
+  certificate_serial: string;
+  /** registered, session. */
+  credential_kind: string;
+  /** The PDF as it was after this signature. */
+  file_id: string;
+  signed_by: number;
+  signed_at: string;
+}
+
+export interface DocumentAccessTable {
+  document_id: number;
+  user_id: number;
+  granted_by: number | null;
+  granted_at: string;
+}
+
+export interface DocumentEventsTable {
+  id: Generated<number>;
+  document_id: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  /** JSON object. */
+  details: Generated<string>;
+  at: string;
+}
+
+/** A CA certificate the administrator trusts for verification (the trust list). */
+export interface SigningTrustAnchorsTable {
+  id: Generated<number>;
+  label: string;
+  subject: string;
+  issuer: string;
+  serial: string;
+  not_before: string;
+  not_after: string;
+  fingerprint_sha256: string;
+  /** Base64 DER. */
+  certificate_der: string;
+  /** active, removed. */
+  status: string;
+  created_by: number | null;
+  created_at: string;
+  removed_at: string | null;
+}
+
+/** A PKCS#12 credential registered by the administrator: an official's own, or a unit's seal. */
+export interface SigningCredentialsTable {
+  id: Generated<number>;
+  /** user, unit_seal. */
+  owner_kind: string;
+  user_id: number | null;
+  unit_id: number | null;
+  label: string;
+  subject_name: string;
+  organisation: string | null;
+  issuer_name: string;
+  serial: string;
+  not_before: string;
+  not_after: string;
+  fingerprint_sha256: string;
+  /** Encrypted at rest (AES-256-GCM), base64. */
+  p12_encrypted: string;
+  passphrase_encrypted: string;
+  /** active, revoked. */
+  status: string;
+  created_by: number | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** A PKCS#12 file an official uploaded for one session; removed with the session. */
+export interface SigningSessionCredentialsTable {
+  session_id: string;
+  user_id: number;
+  subject_name: string;
+  organisation: string | null;
+  issuer_name: string;
+  serial: string;
+  not_before: string;
+  not_after: string;
+  p12_encrypted: string;
+  passphrase_encrypted: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Schema {
   units: UnitsTable;
   users: UsersTable;
@@ -521,6 +801,21 @@ export interface Schema {
   payment_refunds: PaymentRefundsTable;
   reconciliation_runs: ReconciliationRunsTable;
   reconciliation_items: ReconciliationItemsTable;
+  document_books: DocumentBooksTable;
+  work_files: WorkFilesTable;
+  documents: DocumentsTable;
+  document_versions: DocumentVersionsTable;
+  document_attachments: DocumentAttachmentsTable;
+  document_comments: DocumentCommentsTable;
+  document_reviews: DocumentReviewsTable;
+  document_assignments: DocumentAssignmentsTable;
+  document_recipients: DocumentRecipientsTable;
+  document_signatures: DocumentSignaturesTable;
+  document_access: DocumentAccessTable;
+  document_events: DocumentEventsTable;
+  signing_trust_anchors: SigningTrustAnchorsTable;
+  signing_credentials: SigningCredentialsTable;
+  signing_session_credentials: SigningSessionCredentialsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
@@ -536,3 +831,6 @@ export type FileRow = Selectable<FilesTable>;
 export type DossierRow = Selectable<DossiersTable>;
 export type DossierEventRow = Selectable<DossierEventsTable>;
 export type DossierUpdate = Updateable<DossiersTable>;
+export type DocumentRow = Selectable<DocumentsTable>;
+export type DocumentUpdate = Updateable<DocumentsTable>;
+export type DocumentBookRow = Selectable<DocumentBooksTable>;

@@ -8,6 +8,7 @@ import * as m0006 from './0006-outbox-notifications.js';
 import * as m0007 from './0007-calendar.js';
 import * as m0008 from './0008-dossiers.js';
 import * as m0009 from './0009-payments.js';
+import * as m0010 from './0010-documents.js';
 
 /**
  * Every migration, in order. Numbered, one per change, identical on SQLite and PostgreSQL;
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007-calendar': m0007,
   '0008-dossiers': m0008,
   '0009-payments': m0009,
+  '0010-documents': m0010,
 };
