@@ -583,6 +583,8 @@ export interface DocumentsTable {
   search_text: Generated<string>;
   /** Folded text extracted from the main PDF. */
   content_text: string | null;
+  /** The file `content_text` was extracted from; differs from `main_file_id` while indexing is due. */
+  content_file_id: string | null;
   /** Optimistic concurrency: incremented by every change. */
   version: Generated<number>;
   created_by: number | null;

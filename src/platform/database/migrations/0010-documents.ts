@@ -91,6 +91,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('signer_user_id', 'integer', (c) => c.references('users.id'))
     .addColumn('search_text', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('content_text', 'text')
+    .addColumn('content_file_id', 'text')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_by', 'integer', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
