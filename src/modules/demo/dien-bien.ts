@@ -167,6 +167,25 @@ export const DIEN_BIEN: ProvinceSeed = {
       grantUnitCode: DIEN_BIEN_CODES.justice,
       includeSubtree: true,
     },
+    // Văn phòng UBND tỉnh's records clerk and chief: official documents flow between it and Sở Tư pháp (issue 4).
+    {
+      username: 'vanthu.vp',
+      fullName: 'Lò Thị Phương',
+      title: 'Văn thư Văn phòng UBND tỉnh',
+      email: 'vanthu.vp@dienbien.example',
+      role: 'records_clerk',
+      unitCode: DIEN_BIEN_CODES.officeOfPeoplesCommittee,
+      includeSubtree: true,
+    },
+    {
+      username: 'lanhdao.vp',
+      fullName: 'Mùa A Sử',
+      title: 'Chánh Văn phòng UBND tỉnh',
+      email: 'lanhdao.vp@dienbien.example',
+      role: 'agency_leader',
+      unitCode: DIEN_BIEN_CODES.officeOfPeoplesCommittee,
+      includeSubtree: true,
+    },
     // The one-stop section of a commune (Bộ phận Một cửa cấp xã): commune-level procedures such as birth registration.
     {
       username: 'motcua.dbp',

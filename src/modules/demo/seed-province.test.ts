@@ -48,6 +48,8 @@ describe.each(DIALECTS)('seeding the Điện Biên demo data on %s', (dialect) =
       truongphong: 'division_head',
       lanhdao: 'agency_leader',
       vanthu: 'records_clerk',
+      'vanthu.vp': 'records_clerk',
+      'lanhdao.vp': 'agency_leader',
       ketoan: 'accountant',
       'motcua.dbp': 'one_stop_officer',
       'tuphap.dbp': 'specialist',
@@ -70,7 +72,7 @@ describe.each(DIALECTS)('seeding the Điện Biên demo data on %s', (dialect) =
 
     const audit = await t.db.selectFrom('audit_log').selectAll().execute();
     expect(audit.filter((a) => a.action === 'unit.create').length).toBe(units.length);
-    expect(audit.filter((a) => a.action === 'user.create').length).toBe(11);
+    expect(audit.filter((a) => a.action === 'user.create').length).toBe(13);
     expect(audit.every((a) => a.actor_username === 'system' && a.actor_id === null)).toBe(true);
     expect(audit.some((a) => a.summary.includes(result.password) || a.summary.includes('011190004217'))).toBe(false);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
