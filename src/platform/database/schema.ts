@@ -770,6 +770,34 @@ export interface SigningSessionCredentialsTable {
   expires_at: string;
 }
 
+/** Another instance this one exchanges documents with (migration 0011). */
+export interface ExchangePeersTable {
+  id: Generated<number>;
+  /** Organ id (mã định danh) of the peer's root organisation. */
+  organ_id: string;
+  /** JSON array of the other organ ids the peer hosts (its units). */
+  hosted_organ_ids: Generated<string>;
+  name: string;
+  /** Where the peer answers, e.g. https://vanban.laichau.gov.vn (no trailing slash). */
+  base_url: string;
+  /** Shared secret for HMAC-SHA256 of every message both ways. */
+  secret: string;
+  /** active, removed. */
+  status: string;
+  created_by: number | null;
+  created_at: string;
+  removed_at: string | null;
+}
+
+/** A package accepted from a peer: the sender's uid and the addressed organ map to the document created here. */
+export interface ExchangeReceivedTable {
+  source_uid: string;
+  recipient_organ_id: string;
+  peer_organ_id: string;
+  document_id: number;
+  received_at: string;
+}
+
 export interface Schema {
   units: UnitsTable;
   users: UsersTable;
@@ -818,6 +846,8 @@ export interface Schema {
   signing_trust_anchors: SigningTrustAnchorsTable;
   signing_credentials: SigningCredentialsTable;
   signing_session_credentials: SigningSessionCredentialsTable;
+  exchange_peers: ExchangePeersTable;
+  exchange_received: ExchangeReceivedTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

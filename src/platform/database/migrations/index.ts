@@ -9,6 +9,7 @@ import * as m0007 from './0007-calendar.js';
 import * as m0008 from './0008-dossiers.js';
 import * as m0009 from './0009-payments.js';
 import * as m0010 from './0010-documents.js';
+import * as m0011 from './0011-document-exchange.js';
 
 /**
  * Every migration, in order. Numbered, one per change, identical on SQLite and PostgreSQL;
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008-dossiers': m0008,
   '0009-payments': m0009,
   '0010-documents': m0010,
+  '0011-document-exchange': m0011,
 };
