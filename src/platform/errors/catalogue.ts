@@ -265,6 +265,29 @@ export const ERRORS = {
     vi: 'Số tiền thu ({amount} đồng) phải bằng đúng số phải nộp ({due} đồng); không thu từng phần.',
     en: 'The amount collected ({amount} VND) must equal the amount due ({due} VND); partial payments are refused.',
   },
+
+  // Official documents (issue 4, modules/documents)
+  DOCUMENT_DUPLICATE: {
+    status: 409,
+    vi: 'Văn bản số {codeNumber}/{codeNotation} của {organName} đã được vào sổ; xác nhận nếu vẫn muốn vào sổ lần nữa.',
+    en: 'Document {codeNumber}/{codeNotation} from {organName} is already registered; confirm to register it again.',
+  },
+  DOCUMENT_CHANGED: {
+    status: 409,
+    vi: 'Văn bản vừa được người khác cập nhật; vui lòng tải lại và thử lại.',
+    en: 'The document was just changed by someone else; reload and try again.',
+  },
+  DOCUMENT_ACTION_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác "{action}" với văn bản ở trạng thái "{status}". Thao tác được phép: {allowed}.',
+    en: 'The action "{action}" is not allowed while the document is "{status}". Allowed actions: {allowed}.',
+  },
+  DOCUMENT_BOOK_EXISTS: { status: 409, vi: 'Đã có sổ "{name}" cho năm và loại này.', en: 'A book "{name}" already exists for this year and kind.' },
+  DOCUMENT_BOOK_UNSUITABLE: {
+    status: 409,
+    vi: 'Sổ văn bản được chọn không thuộc đơn vị, năm hoặc loại văn bản này, hoặc đã khóa.',
+    en: 'The chosen book belongs to another unit, year or kind, or is closed.',
+  },
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;
