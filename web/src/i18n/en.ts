@@ -4,7 +4,6 @@ import { officeDossiersEn } from '../office-dossiers/i18n-en';
 import { dossierEn } from '../dossiers/i18n-en';
 import { paymentsEn } from '../payments/i18n-en';
 import { accountantEn } from '../payments/accountant-i18n-en';
-import { documentsEn } from '../documents/i18n-en';
 import { signingEn } from '../signing/i18n-en';
 import type { Resources } from './vi';
 
@@ -15,7 +14,6 @@ export const en: Resources = {
   citizen: citizenEn,
   payments: paymentsEn,
   accountant: accountantEn,
-  documents: documentsEn,
   signing: signingEn,
   officeDossiers: officeDossiersEn,
   app: { name: 'Digital Government', skipToContent: 'Skip to main content' },
@@ -275,7 +273,6 @@ export const en: Resources = {
   },
   procedures: {
     title: 'Online public services',
-    intro: 'Look up administrative procedures: required documents, processing time, fees and legal basis.',
     searchTitle: 'Find a procedure',
     searchLabel: 'Procedure name or code',
     searchPlaceholder: 'For example: dang ky khai sinh',
@@ -309,7 +306,6 @@ export const en: Resources = {
     feeName: 'Item',
     feeAmount: 'Amount',
     noFees: 'This procedure has no fees or charges.',
-    requirements: 'Required documents',
     requirementName: 'Document',
     originals: 'Originals',
     copies: 'Copies',
@@ -319,7 +315,6 @@ export const en: Resources = {
     fromDataStore: 'Can be taken from the data store',
     template: 'Template',
     downloadTemplate: 'Download template: {{name}}',
-    noRequirements: 'This procedure requires no documents.',
     legalBasis: 'Legal basis',
     submit: 'File online',
     submitNote: 'Online filing opens when the one-stop dossier module is delivered. Until then, please file at the one-stop counter.',
@@ -471,6 +466,5 @@ export const en: Resources = {
   },
   workspace: {
     title: 'Workspace',
-    intro: 'Business functions (one-stop dossiers, official documents, reports) will appear here as they are delivered.',
   },
 };
