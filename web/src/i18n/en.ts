@@ -273,6 +273,7 @@ export const en: Resources = {
   },
   procedures: {
     title: 'Online public services',
+    intro: 'Look up administrative procedures: required documents, processing time, fees and legal basis.',
     searchTitle: 'Find a procedure',
     searchLabel: 'Procedure name or code',
     searchPlaceholder: 'For example: dang ky khai sinh',
@@ -306,6 +307,7 @@ export const en: Resources = {
     feeName: 'Item',
     feeAmount: 'Amount',
     noFees: 'This procedure has no fees or charges.',
+    requirements: 'Required documents',
     requirementName: 'Document',
     originals: 'Originals',
     copies: 'Copies',
@@ -315,6 +317,7 @@ export const en: Resources = {
     fromDataStore: 'Can be taken from the data store',
     template: 'Template',
     downloadTemplate: 'Download template: {{name}}',
+    noRequirements: 'This procedure requires no documents.',
     legalBasis: 'Legal basis',
     submit: 'File online',
     submitNote: 'Online filing opens when the one-stop dossier module is delivered. Until then, please file at the one-stop counter.',
@@ -466,5 +469,6 @@ export const en: Resources = {
   },
   workspace: {
     title: 'Workspace',
+    intro: 'Business functions (one-stop dossiers, official documents, reports) will appear here as they are delivered.',
   },
 };
