@@ -4,6 +4,7 @@ import { officeDossiersEn } from '../office-dossiers/i18n-en';
 import { dossierEn } from '../dossiers/i18n-en';
 import { paymentsEn } from '../payments/i18n-en';
 import { accountantEn } from '../payments/accountant-i18n-en';
+import { documentsEn } from '../documents/i18n-en';
 import { signingEn } from '../signing/i18n-en';
 import type { Resources } from './vi';
 
@@ -14,6 +15,7 @@ export const en: Resources = {
   citizen: citizenEn,
   payments: paymentsEn,
   accountant: accountantEn,
+  documents: documentsEn,
   signing: signingEn,
   officeDossiers: officeDossiersEn,
   app: { name: 'Digital Government', skipToContent: 'Skip to main content' },

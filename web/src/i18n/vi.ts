@@ -4,6 +4,7 @@ import { officeDossiersVi } from '../office-dossiers/i18n-vi';
 import { dossierVi } from '../dossiers/i18n-vi';
 import { paymentsVi } from '../payments/i18n-vi';
 import { accountantVi } from '../payments/accountant-i18n-vi';
+import { documentsVi } from '../documents/i18n-vi';
 import { signingVi } from '../signing/i18n-vi';
 /** Tiếng Việt — the default language of every page. */
 export const vi = {
@@ -12,6 +13,7 @@ export const vi = {
   citizen: citizenVi,
   payments: paymentsVi,
   accountant: accountantVi,
+  documents: documentsVi,
   signing: signingVi,
   officeDossiers: officeDossiersVi,
   app: { name: 'Chính quyền số', skipToContent: 'Bỏ qua, đến nội dung chính' },

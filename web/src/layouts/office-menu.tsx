@@ -6,6 +6,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   FileTextOutlined,
+  FileDoneOutlined,
   FolderOpenOutlined,
   HomeOutlined,
   ReconciliationOutlined,
@@ -16,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { PROCEDURE_MANAGE } from '../api/procedures';
 import { PAYMENT_RECONCILE, PAYMENT_REPORT } from '../api/accountant';
 import { Permission, type Me } from '../api/types';
+import { DocumentPermission } from '../api/documents';
 
 interface Entry {
   path: string;
@@ -23,11 +25,19 @@ interface Entry {
   icon: React.ReactNode;
   /** Role-based navigation: an entry shows only to holders of this permission. */
   permission?: string;
+  /** Or: shown to holders of any of these permissions. */
+  anyOf?: string[];
 }
 
 const ENTRIES: Entry[] = [
   { path: '/office', labelKey: 'shell.workspace', icon: <HomeOutlined /> },
   { path: '/office/dossiers', labelKey: 'dossier.menu', icon: <FolderOpenOutlined />, permission: Permission.OfficeAccess },
+  {
+    path: '/office/documents',
+    labelKey: 'documents.menu',
+    icon: <FileDoneOutlined />,
+    anyOf: [DocumentPermission.Read, DocumentPermission.Draft, DocumentPermission.Register],
+  },
   { path: '/office/units', labelKey: 'shell.units', icon: <ApartmentOutlined />, permission: Permission.UnitManage },
   { path: '/office/users', labelKey: 'shell.users', icon: <TeamOutlined />, permission: Permission.UserRead },
   { path: '/office/audit', labelKey: 'shell.audit', icon: <AuditOutlined />, permission: Permission.AuditRead },
@@ -38,7 +48,11 @@ const ENTRIES: Entry[] = [
 ];
 
 export function officeEntriesFor(me: Me): Entry[] {
-  return ENTRIES.filter((entry) => !entry.permission || me.permissions.includes(entry.permission));
+  return ENTRIES.filter(
+    (entry) =>
+      (!entry.permission || me.permissions.includes(entry.permission)) &&
+      (!entry.anyOf || entry.anyOf.some((permission) => me.permissions.includes(permission))),
+  );
 }
 
 export function OfficeMenu({ me }: { me: Me }) {
