@@ -31,6 +31,7 @@ import { UsersPage } from './pages/users-page';
 import { PAYMENT_RECONCILE, PAYMENT_REPORT } from './api/accountant';
 import { PaymentReconciliationPage } from './pages/payment-reconciliation-page';
 import { FeeReportPage } from './pages/fee-report-page';
+import { SignatureVerifyPage } from './pages/signature-verify-page';
 
 const router = createBrowserRouter([
   {
@@ -50,6 +51,7 @@ const router = createBrowserRouter([
       },
       { path: '/tracking', element: <TrackingPage /> },
       { path: '/tracking/:code', element: <TrackingPage /> },
+      { path: '/verify', element: <SignatureVerifyPage /> },
       {
         path: '/portal/dossiers',
         element: (

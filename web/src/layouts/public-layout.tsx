@@ -9,6 +9,7 @@ import { Emblem } from '../components/emblem';
 import { LinkButton } from '../components/link-button';
 import { LogoutButton } from '../components/logout-button';
 import { CitizenLinks } from '../portal/citizen-links';
+import { VerifySignatureLink } from '../signing/verify-link';
 
 /** The citizen-facing frame: province header, main content, footer. */
 export function PublicLayout() {
@@ -29,6 +30,7 @@ export function PublicLayout() {
             </span>
           </Link>
           <Space size="middle">
+            <VerifySignatureLink place="header" />
             <LanguageSwitch dark />
             {me.data ? (
               <>
@@ -56,6 +58,9 @@ export function PublicLayout() {
             owner: provinceName ?? t('app.name'),
           })}
         </Typography.Text>
+        <nav aria-label={t('signing.verify.nav')} className="cqs-footer-nav">
+          <VerifySignatureLink place="footer" />
+        </nav>
       </Layout.Footer>
     </Layout>
   );

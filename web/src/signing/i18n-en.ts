@@ -50,6 +50,9 @@ export const signingEn: typeof signingVi = {
     notPdf: 'Please choose a PDF file.',
   },
   report: {
+    ok: 'Valid signature',
+    notOk: 'Signature has problems',
+    verdicts: 'Verdicts',
     signature: 'Signature {{n}}',
     signer: 'Signer',
     organisation: 'Organisation',

@@ -48,6 +48,9 @@ export const signingVi = {
     notPdf: 'Vui lòng chọn tệp PDF.',
   },
   report: {
+    ok: 'Chữ ký hợp lệ',
+    notOk: 'Chữ ký có vấn đề',
+    verdicts: 'Kết luận',
     signature: 'Chữ ký {{n}}',
     signer: 'Người ký',
     organisation: 'Cơ quan, tổ chức',
