@@ -32,6 +32,9 @@ import { PAYMENT_RECONCILE, PAYMENT_REPORT } from './api/accountant';
 import { PaymentReconciliationPage } from './pages/payment-reconciliation-page';
 import { FeeReportPage } from './pages/fee-report-page';
 import { SignatureVerifyPage } from './pages/signature-verify-page';
+import { DocumentsPage } from './pages/documents-page';
+import { DocumentsNewPage } from './pages/documents-new-page';
+import { DocumentsDetailPage } from './pages/documents-detail-page';
 
 const router = createBrowserRouter([
   {
@@ -116,6 +119,9 @@ const router = createBrowserRouter([
       { path: 'dossiers', element: <OfficeDossiersPage /> },
       { path: 'dossiers/new', element: <OfficeDossierNewPage /> },
       { path: 'dossiers/:code', element: <OfficeDossierPage /> },
+      { path: 'documents', element: <DocumentsPage /> },
+      { path: 'documents/new', element: <DocumentsNewPage /> },
+      { path: 'documents/:id', element: <DocumentsDetailPage /> },
       {
         path: 'units',
         element: (
