@@ -15,6 +15,8 @@ import { dossierFormsRoutes } from './dossiers/dossier-forms.routes.js';
 import { applicantRoutes } from './dossiers/applicant.routes.js';
 import { paymentsRoutes } from './payments/payments.routes.js';
 import { reconciliationRoutes } from './payments/reconciliation.routes.js';
+import { documentsRoutes } from './documents/documents.routes.js';
+import { documentSearchRoutes } from './documents/search/search.routes.js';
 
 /** Every domain module's routes; each lives in src/modules/<domain>/<domain>.routes.ts. */
 export async function registerModules(app: App): Promise<void> {
@@ -34,4 +36,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(applicantRoutes);
   await app.register(paymentsRoutes);
   await app.register(reconciliationRoutes);
+  await app.register(documentsRoutes);
+  await app.register(documentSearchRoutes);
 }

@@ -377,3 +377,85 @@ export async function insertPayment(
     .executeTakeFirstOrThrow();
   return { paymentId: Number(row.id), orderId, attemptId, dossierId, dossierCode: code, txnRef };
 }
+
+/**
+ * One document row as a unit holds it (documents module, issue 4), written straight into the table for tests of
+ * what reads documents (search, registers, work files, exchange); the document flows themselves go through the API.
+ * `search_text` is folded metadata as the documents module keeps it.
+ */
+export async function insertDocumentFixture(
+  db: Db,
+  document: {
+    unitId: number;
+    direction?: 'incoming' | 'outgoing' | 'internal';
+    status?: string;
+    typeCode?: string;
+    subject: string;
+    codeNumber?: string | null;
+    codeNotation?: string | null;
+    organName?: string | null;
+    organId?: string | null;
+    confidentiality?: string;
+    issuedDate?: string | null;
+    arrivalNumber?: number | null;
+    arrivalDate?: string | null;
+    mainFileId?: string | null;
+    workFileId?: number | null;
+    createdBy?: number | null;
+    createdAt?: string;
+    signerName?: string | null;
+  },
+): Promise<number> {
+  const { foldVietnamese } = await import('../../src/platform/text/fold.js');
+  const { randomUUID } = await import('node:crypto');
+  const at = document.createdAt ?? now();
+  const notation = document.codeNumber ? `${document.codeNumber}/${document.codeNotation ?? ''}` : '';
+  const row = await db
+    .insertInto('documents')
+    .values({
+      uid: randomUUID(),
+      direction: document.direction ?? 'incoming',
+      status: document.status ?? 'registered',
+      unit_id: document.unitId,
+      book_id: null,
+      number: null,
+      arrival_number: document.arrivalNumber ?? null,
+      code_number: document.codeNumber ?? null,
+      code_notation: document.codeNotation ?? null,
+      type_code: document.typeCode ?? 'CV',
+      subject: document.subject,
+      urgency: 'normal',
+      confidentiality: document.confidentiality ?? 'normal',
+      page_amount: 1,
+      issued_amount: null,
+      issued_date: document.issuedDate ?? null,
+      organ_id: document.organId ?? null,
+      organ_name: document.organName ?? null,
+      signer_name: document.signerName ?? null,
+      signer_title: null,
+      due_date: null,
+      arrival_date: document.arrivalDate ?? null,
+      work_file_id: document.workFileId ?? null,
+      doc_ordinal: null,
+      main_file_id: document.mainFileId ?? null,
+      in_reply_to_id: null,
+      source_document_id: null,
+      source_peer: null,
+      signer_user_id: null,
+      search_text: foldVietnamese([document.subject, notation, document.organName ?? ''].join(' ')),
+      content_text: null,
+      content_file_id: null,
+      created_by: document.createdBy ?? null,
+      created_at: at,
+      updated_at: at,
+      registered_by: null,
+      registered_at: null,
+      issued_at: null,
+      completed_at: null,
+      recalled_at: null,
+      recall_reason: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}

@@ -2,6 +2,8 @@ import type { Config } from '../config.js';
 import type { Db } from '../database/database.js';
 import { createSmtpTransport, MAIL_TOPIC, mailSendHandler } from '../mail/mail.js';
 import { OutboxWorker, type WorkerLogger } from './worker.js';
+import { createFileStore } from '../storage/create-file-store.js';
+import { INDEX_CONTENT_TOPIC, indexContentHandler } from '../../modules/documents/search/index-content.js';
 
 /**
  * The server's outbox worker with every handler the configuration allows. Without SMTP_URL the mail handler is
@@ -9,6 +11,8 @@ import { OutboxWorker, type WorkerLogger } from './worker.js';
  */
 export function createOutboxWorker(db: Db, config: Config, logger: WorkerLogger): OutboxWorker {
   const worker = new OutboxWorker(db, { maxAttempts: config.outbox.maxAttempts, logger });
+  const store = createFileStore(config);
+  worker.register(INDEX_CONTENT_TOPIC, indexContentHandler(db, store));
   if (config.mail.smtpUrl) {
     worker.register(MAIL_TOPIC, mailSendHandler(createSmtpTransport(config.mail.smtpUrl), config.mail.from));
   } else {
