@@ -1,5 +1,6 @@
 import i18n from '../i18n/i18n';
 import { ApiError, get, queryString, type FieldProblem } from './client';
+import type { SignatureReport } from './signing';
 import type { Me } from './types';
 
 /**
@@ -263,18 +264,6 @@ export interface OutgoingInput {
 
 export type ActionInput = { action: DocumentAction; version: number } & Record<string, unknown>;
 
-export interface VerifiedSignature {
-  signerName: string;
-  organisation: string | null;
-  signedAt: string | null;
-  intact: boolean;
-  coversWholeDocument?: boolean;
-  trusted: boolean;
-  certificateValid: boolean;
-  problems: string[];
-  certificate?: { subject: string; issuer: string; serial: string; notBefore: string; notAfter: string };
-}
-
 export interface DuplicateEntry {
   id: number;
   arrivalNumber: number | null;
@@ -360,10 +349,10 @@ export const createOutgoing = (input: OutgoingInput, key: string) => send<Docume
 export const actOnDocument = (id: number, input: ActionInput, key: string) => send<DocumentDetail>(`/api/documents/${id}/actions`, input, key);
 
 /** Checks every signature of a PDF (the public verification endpoint), given the file's address. */
-export async function verifyPdfAt(url: string): Promise<VerifiedSignature[]> {
+export async function verifyPdfAt(url: string): Promise<SignatureReport[]> {
   const response = await fetch(url, { credentials: 'same-origin' });
   if (!response.ok) throw new ApiError(response.status, 'HTTP_' + response.status, i18n.t('errors.loadFailed'));
   const data = new FormData();
   data.append('file', new File([await response.blob()], 'document.pdf', { type: 'application/pdf' }));
-  return (await send<{ signatures: VerifiedSignature[] }>('/api/signatures/verify', data)).signatures;
+  return (await send<{ signatures: SignatureReport[] }>('/api/signatures/verify', data)).signatures;
 }
