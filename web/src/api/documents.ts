@@ -77,7 +77,7 @@ export interface DocumentSummary {
   myDeadline: string | null;
   leadName: string | null;
   updatedAt: string;
-  snippet?: string;
+  snippet?: string | null;
 }
 
 export interface FileRef {

@@ -16,7 +16,7 @@ export function HistorySection({ events }: { events: DocumentEvent[] }) {
       children: (
         <Flex vertical gap={2} data-testid={`document-event-${index}`}>
           <Flex gap={8} wrap align="center">
-            <Typography.Text strong>{t(`documents.action.${event.action}`, { defaultValue: event.action })}</Typography.Text>
+            <Typography.Text strong>{t(`documents.event.${event.action}`, { defaultValue: t(`documents.action.${event.action}`, { defaultValue: event.action }) })}</Typography.Text>
             <Typography.Text type="secondary">{formatDateTime(event.at)}</Typography.Text>
           </Flex>
           {event.actorName && (

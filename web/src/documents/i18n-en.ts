@@ -162,6 +162,13 @@ export const documentsEn: DocumentsResources = {
     comment: 'Comment',
     grant_access: 'Grant access',
   },
+  event: {
+    create: 'Draft created',
+    receive: 'Received electronically',
+    received: 'Received electronically',
+    deliver: 'Sent to recipients',
+    status: 'Recipient reported its handling',
+  },
   dialog: {
     title: '{{action}} — {{subject}}',
     confirmText: 'Confirm: {{action}} this document?',

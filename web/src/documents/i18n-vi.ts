@@ -160,6 +160,13 @@ export const documentsVi = {
     comment: 'Gửi ý kiến',
     grant_access: 'Cấp quyền xem',
   },
+  event: {
+    create: 'Tạo dự thảo',
+    receive: 'Nhận văn bản điện tử',
+    received: 'Nhận văn bản điện tử',
+    deliver: 'Gửi văn bản đến nơi nhận',
+    status: 'Nơi nhận báo tình hình xử lý',
+  },
   dialog: {
     title: '{{action}} — {{subject}}',
     confirmText: 'Xác nhận {{action}} văn bản này?',
