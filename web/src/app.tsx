@@ -32,6 +32,8 @@ import { PAYMENT_RECONCILE, PAYMENT_REPORT } from './api/accountant';
 import { PaymentReconciliationPage } from './pages/payment-reconciliation-page';
 import { FeeReportPage } from './pages/fee-report-page';
 import { SignatureVerifyPage } from './pages/signature-verify-page';
+import { SigningAdminPage } from './pages/signing-admin-page';
+import { SIGNING_MANAGE } from './api/signing';
 import { DocumentsPage } from './pages/documents-page';
 import { DocumentsNewPage } from './pages/documents-new-page';
 import { DocumentsDetailPage } from './pages/documents-detail-page';
@@ -159,6 +161,14 @@ const router = createBrowserRouter([
         element: (
           <RequireAuth permission={PAYMENT_REPORT}>
             <FeeReportPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'signing',
+        element: (
+          <RequireAuth permission={SIGNING_MANAGE}>
+            <SigningAdminPage />
           </RequireAuth>
         ),
       },

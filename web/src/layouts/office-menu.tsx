@@ -10,6 +10,7 @@ import {
   FolderOpenOutlined,
   HomeOutlined,
   ReconciliationOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -17,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { PROCEDURE_MANAGE } from '../api/procedures';
 import { PAYMENT_RECONCILE, PAYMENT_REPORT } from '../api/accountant';
 import { Permission, type Me } from '../api/types';
+import { SIGNING_MANAGE } from '../api/signing';
 import { DocumentPermission } from '../api/documents';
 
 interface Entry {
@@ -43,6 +45,7 @@ const ENTRIES: Entry[] = [
   { path: '/office/audit', labelKey: 'shell.audit', icon: <AuditOutlined />, permission: Permission.AuditRead },
   { path: '/office/calendar', labelKey: 'shell.calendar', icon: <CalendarOutlined />, permission: Permission.CalendarManage },
   { path: '/office/procedures', labelKey: 'shell.procedures', icon: <FileTextOutlined />, permission: PROCEDURE_MANAGE },
+  { path: '/office/signing', labelKey: 'signing.menu', icon: <SafetyCertificateOutlined />, permission: SIGNING_MANAGE },
   { path: '/office/payments/reconciliation', labelKey: 'accountant.menu.reconciliation', icon: <ReconciliationOutlined />, permission: PAYMENT_RECONCILE },
   { path: '/office/payments/reports', labelKey: 'accountant.menu.reports', icon: <BarChartOutlined />, permission: PAYMENT_REPORT },
 ];

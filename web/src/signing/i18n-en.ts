@@ -6,6 +6,7 @@ export const signingEn: typeof signingVi = {
   validity: 'Valid: {{from}} – {{to}}',
   expired: 'Expired',
   notYetValid: 'Not yet valid',
+  file: { choose: 'Choose file', none: 'No file chosen', remove: 'Remove the file {{name}}' },
   dialog: {
     submit: 'Sign',
     credential: 'Certificate to sign with',

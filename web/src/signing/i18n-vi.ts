@@ -4,6 +4,7 @@ export const signingVi = {
   validity: 'Hiệu lực: {{from}} – {{to}}',
   expired: 'Hết hiệu lực',
   notYetValid: 'Chưa có hiệu lực',
+  file: { choose: 'Chọn tệp', none: 'Chưa chọn tệp', remove: 'Bỏ tệp {{name}}' },
   dialog: {
     submit: 'Ký số',
     credential: 'Chứng thư số dùng để ký',

@@ -1,9 +1,9 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { Button, Input, Space, Typography, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Button, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { uploadSessionCredential, type MyCredential } from '../api/signing';
 import { ProblemAlert } from '../components/problem-alert';
+import { LocalFileField } from './local-file-field';
 
 /**
  * A .p12 and its passphrase for this session only (POST /api/signing/session-credential). It sits inside the
@@ -54,23 +54,10 @@ export function SessionCredentialUpload({ onUploaded }: { onUploaded: (credentia
       <ProblemAlert error={problem} />
       <Space wrap align="end">
         <div>
-          <div className="cqs-field-label" id="sign-session-file-label">
+          <label className="cqs-field-label" htmlFor="sign-session-file">
             {t('signing.dialog.file')}
-          </div>
-          <Upload
-            accept=".p12,.pfx,application/x-pkcs12"
-            maxCount={1}
-            beforeUpload={(chosen) => {
-              setFile(chosen);
-              return false;
-            }}
-            onRemove={() => setFile(null)}
-            fileList={file ? [{ uid: 'session-p12', name: file.name, status: 'done' }] : []}
-          >
-            <Button icon={<UploadOutlined aria-hidden="true" />} aria-describedby="sign-session-file-label">
-              {t('signing.dialog.chooseFile')}
-            </Button>
-          </Upload>
+          </label>
+          <LocalFileField id="sign-session-file" value={file} onChange={setFile} accept=".p12,.pfx,application/x-pkcs12" />
         </div>
         <div>
           <label className="cqs-field-label" htmlFor="sign-session-passphrase">
