@@ -93,7 +93,7 @@ export const signingEn: typeof signingVi = {
     credentialFile: 'Certificate file (.p12, .pfx)',
     passphrase: 'File passphrase',
     ownerKind: 'Used for',
-    ownerUser: 'A signer',
+    ownerUser: 'An individual signer',
     ownerSeal: "A unit's seal",
     owner: 'Owner',
     user: 'Signer',

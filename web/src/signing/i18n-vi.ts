@@ -91,7 +91,7 @@ export const signingVi = {
     credentialFile: 'Tệp chứng thư số (.p12, .pfx)',
     passphrase: 'Mật khẩu của tệp',
     ownerKind: 'Dùng cho',
-    ownerUser: 'Người ký',
+    ownerUser: 'Cá nhân người ký',
     ownerSeal: 'Con dấu của đơn vị',
     owner: 'Chủ sở hữu',
     user: 'Người ký',
