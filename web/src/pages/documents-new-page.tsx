@@ -14,6 +14,7 @@ import { LinkButton } from '../components/link-button';
 import { ProblemAlert } from '../components/problem-alert';
 import { usePageTitle } from '../components/use-page-title';
 import { documentTitle } from '../documents/document-table';
+import { homeUnitId } from '../documents/home-unit';
 import { SignerSelect } from '../documents/signer-select';
 import { FileField } from '../office-dossiers/file-field';
 import { UnitSelect } from '../units/unit-select';
@@ -118,7 +119,7 @@ export function DocumentsNewPage() {
           layout="vertical"
           requiredMark
           onFinish={(values) => void submit(values)}
-          initialValues={{ unitId: me?.unit?.id, internal: false, urgency: 'normal', confidentiality: 'normal', mode: 'body', recipientUnitIds: [] }}
+          initialValues={{ unitId: homeUnitId(me), internal: false, urgency: 'normal', confidentiality: 'normal', mode: 'body', recipientUnitIds: [] }}
         >
           <Row gutter={16}>
             <Col xs={24} md={12}>

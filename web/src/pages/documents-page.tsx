@@ -12,6 +12,7 @@ import { LinkButton } from '../components/link-button';
 import { ProblemAlert } from '../components/problem-alert';
 import { usePageTitle } from '../components/use-page-title';
 import { DocumentTable } from '../documents/document-table';
+import { homeUnitId } from '../documents/home-unit';
 import { RegisterPaperModal } from '../documents/register-paper-modal';
 import { queryOf, tabsFor, useListState } from '../documents/views';
 
@@ -160,7 +161,7 @@ export function DocumentsPage() {
       <RegisterPaperModal
         open={paperOpen}
         units={units.data ?? []}
-        initialUnitId={me?.unit?.id}
+        initialUnitId={homeUnitId(me)}
         vocabulary={vocabulary.data}
         onClose={() => setPaperOpen(false)}
       />
