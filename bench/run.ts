@@ -7,6 +7,8 @@
  *   npm run bench -- payments     IPN confirmations (one signed success per started order, all 00, valid payments =
  *                                 orders), a duplicate-IPN storm (one 00, then 02, one payment) and fee quotes
  *                                 → bench-results/payments.{json,md}
+ *   npm run bench -- documents-search   document search (FTS5 / GIN) over BENCH_DOCUMENTS (default 100,000) documents
+ *                                 → bench-results/documents-search.{json,md}
  * BENCH_SECONDS (default 5) per scenario, BENCH_CONNECTIONS (default 10), BENCH_DOSSIERS (default 100000),
  * BENCH_PAYMENT_ORDERS (default: sized from a warm-up to last BENCH_SECONDS).
  * What would make filing faster on SQLite (fsync, statement reuse), measured: npx tsx bench/filing-experiments.ts
@@ -15,9 +17,10 @@ import { startPostgresCluster } from '../test/support/postgres-cluster.js';
 import { benchDossiers } from './dossiers.js';
 import { benchFoundation } from './foundation.js';
 import { benchPayments } from './payments.js';
+import { benchDocumentsSearch } from './documents-search.js';
 import { measureCeiling } from './support.js';
 
-const PARTS = ['foundation', 'dossiers', 'payments'] as const;
+const PARTS = ['foundation', 'dossiers', 'payments', 'documents-search'] as const;
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
     if (parts.includes('foundation')) await benchFoundation(ceiling, cluster);
     if (parts.includes('dossiers')) await benchDossiers(ceiling, cluster);
     if (parts.includes('payments')) await benchPayments(ceiling, cluster);
+    if (parts.includes('documents-search')) await benchDocumentsSearch(ceiling, cluster);
   } finally {
     cluster.stop();
   }
