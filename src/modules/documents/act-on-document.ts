@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import type { Db } from '../../platform/database/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { withIdempotency, type IdempotentResult } from '../../platform/http/idempotency.js';
 import type { Language } from '../../platform/i18n/language.js';
@@ -9,7 +10,7 @@ import { viewDocument } from './document-access.js';
 import { buildDetail } from './document-detail.js';
 import { ACTION_LABELS, STATUS_LABELS, type DocumentActionCode, type DocumentStatusCode } from './document-status.js';
 import type { ActionBody, DocumentDetail } from './documents.schema.js';
-import { getDocumentRow, insertEvent, updateDocument } from './documents.repository.js';
+import { findDocument, getDocumentRow, insertEvent, updateDocument } from './documents.repository.js';
 import { reportToSender } from './handling-status.js';
 import { INCOMING_HANDLERS } from './incoming-actions.js';
 import { COMMON_HANDLERS, OUTGOING_HANDLERS } from './outgoing-actions.js';
@@ -33,6 +34,7 @@ export interface ActRequest {
  */
 export async function actOnDocument(deps: DocumentDeps, request: ActRequest): Promise<IdempotentResult<DocumentDetail>> {
   const { actor, body, language } = request;
+  await refuseUnreadable(deps.db, request);
   const scope = `POST /api/documents/${request.id}/actions`;
   return withIdempotency(deps.db, { userId: actor.userId, key: request.idempotencyKey, scope, body }, async (tx) => {
     const row = await getDocumentRow(tx, request.id);
@@ -61,6 +63,17 @@ export async function actOnDocument(deps: DocumentDeps, request: ActRequest): Pr
     const updated = await getDocumentRow(tx, request.id);
     return { statusCode: 200, body: await buildDetail(tx, await viewDocument(tx, actor, updated), updated, language) };
   });
+}
+
+/** A caller who may not read the document gets 404, and the attempt stays in the audit log (contract). */
+async function refuseUnreadable(db: Db, request: ActRequest): Promise<void> {
+  const row = await findDocument(db, request.id);
+  if (!row) throw new AppError('NOT_FOUND');
+  if ((await viewDocument(db, request.actor, row)).mayRead) return;
+  await db.transaction().execute((tx) =>
+    recordAudit(tx, request.context, { action: 'document.read_denied', entityType: 'document', entityId: Number(row.id), unitId: Number(row.unit_id), summary: { purpose: 'action', action: request.body.action } }),
+  );
+  throw new AppError('NOT_FOUND');
 }
 
 function notAllowed(status: string, action: DocumentActionCode, allowed: DocumentActionCode[], language: Language): AppError {
