@@ -288,6 +288,74 @@ export const ERRORS = {
     vi: 'Sổ văn bản được chọn không thuộc đơn vị, năm hoặc loại văn bản này, hoặc đã khóa.',
     en: 'The chosen book belongs to another unit, year or kind, or is closed.',
   },
+  // Digital signatures (issue 4, src/modules/signing)
+  SIGNING_BAD_PASSPHRASE: {
+    status: 422,
+    vi: 'Mật khẩu của tệp chứng thư số (PKCS#12) không đúng.',
+    en: 'The passphrase of the certificate file (PKCS#12) is wrong.',
+  },
+  SIGNING_NOT_PKCS12: {
+    status: 422,
+    vi: 'Tệp gửi lên không phải tệp chứng thư số PKCS#12 (.p12/.pfx) có khóa bí mật.',
+    en: 'The file is not a PKCS#12 (.p12/.pfx) certificate file with a private key.',
+  },
+  SIGNING_CERTIFICATE_EXPIRED: {
+    status: 422,
+    vi: 'Chứng thư số đã hết hạn hoặc chưa có hiệu lực (hiệu lực từ {notBefore} đến {notAfter}).',
+    en: 'The certificate has expired or is not yet valid (valid from {notBefore} to {notAfter}).',
+  },
+  SIGNING_NOT_CERTIFICATE: {
+    status: 422,
+    vi: 'Tệp gửi lên không phải chứng thư số X.509 (PEM hoặc DER).',
+    en: 'The file is not an X.509 certificate (PEM or DER).',
+  },
+  SIGNING_TRUST_ANCHOR_EXISTS: { status: 409, vi: 'Chứng thư này đã có trong danh sách tin cậy.', en: 'This certificate is already in the trust list.' },
+  SIGNING_CREDENTIAL_MISSING: {
+    status: 422,
+    vi: 'Chưa có chứng thư số để ký: hãy chọn chứng thư đã đăng ký hoặc tải lên tệp PKCS#12 cho phiên làm việc.',
+    en: 'No signing certificate: choose a registered one or upload a PKCS#12 file for this session.',
+  },
+  SIGNING_SEAL_MISSING: {
+    status: 422,
+    vi: 'Đơn vị "{unit}" chưa đăng ký chứng thư số của tổ chức (con dấu số).',
+    en: 'The unit "{unit}" has no registered organisation (seal) certificate.',
+  },
+  SIGNING_NOT_PDF: { status: 422, vi: 'Tệp gửi lên không phải tệp PDF.', en: 'The file is not a PDF.' },
+  SIGNING_PDF_UNSUPPORTED: {
+    status: 422,
+    vi: 'Không thể ký tệp PDF này ({reason}); hãy xuất lại tệp PDF (PDF/A) rồi thử lại.',
+    en: 'This PDF cannot be signed ({reason}); export it again (PDF/A) and retry.',
+  },
+  SIGNING_VISIBLE_UNSUPPORTED: {
+    status: 422,
+    vi: 'Không thể đặt khối chữ ký hiển thị tại vị trí này: {reason}.',
+    en: 'The visible signature block cannot be placed here: {reason}.',
+  },
+  // Document exchange, work files (issue 4, H3)
+  EXCHANGE_PACKAGE_INVALID: {
+    status: 422,
+    vi: 'Gói tin văn bản điện tử không hợp lệ ({reason}).',
+    en: 'The document exchange package is invalid ({reason}).',
+  },
+  EXCHANGE_UNAUTHENTICATED: {
+    status: 401,
+    vi: 'Không xác thực được thông điệp trao đổi văn bản (đơn vị gửi, thời điểm hoặc chữ ký không đúng).',
+    en: 'The exchange message could not be authenticated (sender, timestamp or signature is wrong).',
+  },
+  EXCHANGE_RECIPIENT_UNKNOWN: {
+    status: 422,
+    vi: 'Hệ thống này không có cơ quan nhận mang mã định danh {organId}.',
+    en: 'No receiving organisation with id {organId} on this system.',
+  },
+  EXCHANGE_PEER_EXISTS: { status: 409, vi: 'Đã có hệ thống kết nối với mã định danh {organId}.', en: 'A peer with organ id {organId} already exists.' },
+  EXCHANGE_NO_FILE: { status: 409, vi: 'Văn bản chưa có tệp chính để đóng gói.', en: 'The document has no main file to package yet.' },
+  WORK_FILE_EXISTS: {
+    status: 409,
+    vi: 'Đơn vị đã có hồ sơ ký hiệu "{notation}" trong năm {year}.',
+    en: 'The unit already has a work file "{notation}" in {year}.',
+  },
+  WORK_FILE_CLOSED: { status: 409, vi: 'Hồ sơ công việc đã đóng.', en: 'The work file is closed.' },
+  WORK_FILE_EMPTY: { status: 409, vi: 'Hồ sơ công việc chưa có văn bản nào.', en: 'The work file holds no documents yet.' },
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

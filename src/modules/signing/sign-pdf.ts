@@ -1,0 +1,65 @@
+import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
+import { SignPdf } from '@signpdf/signpdf';
+import { Signer, SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { PdfSigner } from './pdf-signer.js';
+
+/** Where a visible signature block goes: page from 1, x/y from the page's lower-left corner in points. */
+export interface VisiblePlacement {
+  page: number;
+  x: number;
+  y: number;
+  /** Name, title/organisation, time; for the seal the "Số: … — ngày …" line. */
+  lines: string[];
+}
+
+export interface SignPdfOptions {
+  reason: string;
+  location?: string;
+  visible?: VisiblePlacement;
+  /** Defaults to now; the CMS signing-time attribute and the signature dictionary's /M. */
+  signingTime?: Date;
+}
+
+// Room for the CMS: a 4096-bit key and a chain of four certificates fit in 16 kB (hex doubles it in the file).
+const SIGNATURE_BYTES = 16384;
+const APP_NAME = 'Chinh quyen so';
+
+/** Bridges a PdfSigner strategy to @signpdf's Signer contract. */
+class StrategySigner extends Signer {
+  constructor(private readonly strategy: PdfSigner) {
+    super();
+  }
+
+  override async sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
+    return this.strategy.sign(pdf, { signingTime: signingTime ?? new Date() });
+  }
+}
+
+/**
+ * Signs a PDF as PAdES (CMS detached, SHA-256, adbe.pkcs7.detached). The placeholder is appended as an
+ * incremental update (@signpdf/placeholder-plain), so a signature already in the file keeps covering its
+ * bytes unchanged: signer first, then the organisation's seal (Decree 30/2020 art. 13).
+ */
+export async function signPdf(pdf: Buffer, signer: PdfSigner, options: SignPdfOptions): Promise<Buffer> {
+  if (options.visible) throw new AppError('SIGNING_VISIBLE_UNSUPPORTED', { reason: 'not yet' });
+  const signingTime = options.signingTime ?? new Date();
+  const identity = signer.describe();
+  let prepared: Buffer;
+  try {
+    prepared = plainAddPlaceholder({
+      pdfBuffer: pdf,
+      reason: options.reason,
+      contactInfo: '',
+      name: identity.name,
+      location: options.location ?? '',
+      signingTime,
+      signatureLength: SIGNATURE_BYTES,
+      subFilter: SUBFILTER_ADOBE_PKCS7_DETACHED,
+      appName: APP_NAME,
+    });
+  } catch (error) {
+    throw new AppError('SIGNING_PDF_UNSUPPORTED', { reason: (error as Error).message.slice(0, 200) });
+  }
+  return new SignPdf().sign(prepared, new StrategySigner(signer), signingTime);
+}

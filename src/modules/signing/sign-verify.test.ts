@@ -1,0 +1,99 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type * as pkijs from 'pkijs';
+import { createDocument, finishDocument, paragraph } from '../../platform/pdf/index.js';
+import { getTestPki, type TestPki } from '../../../test/support/pki.js';
+import { certificateBytes, parseCertificateDer } from './certificate-info.js';
+import { Pkcs12Signer } from './pkcs12-signer.js';
+import { signPdf } from './sign-pdf.js';
+import { verifyPdf } from './verify-pdf.js';
+
+const DAY = 24 * 3600 * 1000;
+
+async function samplePdf(text = 'Quyết định về việc phê duyệt kế hoạch chuyển đổi số năm 2026'): Promise<Buffer> {
+  const doc = createDocument({ title: 'Văn bản thử', creationDate: new Date('2026-01-02T03:04:05Z') });
+  paragraph(doc, text);
+  return finishDocument(doc);
+}
+
+describe('PAdES signing and verification', () => {
+  let pki: TestPki;
+  let anchors: pkijs.Certificate[];
+  let signer: Pkcs12Signer;
+  let seal: Pkcs12Signer;
+
+  beforeAll(() => {
+    pki = getTestPki();
+    anchors = [parseCertificateDer(certificateBytes(Buffer.from(pki.root.certificatePem)))];
+    signer = Pkcs12Signer.load(pki.signer.p12, pki.signer.passphrase);
+    seal = Pkcs12Signer.load(pki.seal.p12, pki.seal.passphrase);
+  });
+
+  it('a signed PDF verifies: intact, trusted through the intermediate, certificate valid, name and organisation', async () => {
+    const signed = await signPdf(await samplePdf(), signer, { reason: 'Ký ban hành', location: 'Điện Biên' });
+    const [report, ...more] = await verifyPdf(signed, anchors);
+    expect(more).toEqual([]);
+    expect(report).toMatchObject({
+      signerName: 'Nguyễn Văn Lãnh',
+      organisation: 'Sở Tư pháp tỉnh Điện Biên',
+      intact: true,
+      coversWholeDocument: true,
+      trusted: true,
+      certificateValid: true,
+      problems: [],
+    });
+    expect(Math.abs(Date.parse(report.signedAt!) - Date.now())).toBeLessThan(60_000);
+    expect(report.certificate?.issuer).toContain('CN=CA Trung gian Kiểm thử');
+    expect(signed.includes('/SubFilter /adbe.pkcs7.detached')).toBe(true);
+  });
+
+  it('one byte changed inside the signed range is reported as modified', async () => {
+    const signed = await signPdf(await samplePdf(), signer, { reason: 'Ký' });
+    const tampered = Buffer.from(signed);
+    const at = tampered.indexOf('/Producer');
+    tampered[at + 1] = tampered[at + 1] === 0x50 ? 0x51 : 0x50;
+    const [report] = await verifyPdf(tampered, anchors, undefined, 'en');
+    expect(report.intact).toBe(false);
+    expect(report.trusted).toBe(true);
+    expect(report.problems).toContain('The content was changed after signing: the signature no longer matches the document.');
+  });
+
+  it('a certificate outside the trust list is untrusted, and an empty trust list trusts nothing', async () => {
+    const stranger = Pkcs12Signer.load(pki.untrustedSigner.p12, pki.untrustedSigner.passphrase);
+    const signed = await signPdf(await samplePdf(), stranger, { reason: 'Ký' });
+    const [report] = await verifyPdf(signed, anchors);
+    expect(report).toMatchObject({ signerName: 'Lê Văn Lạ', intact: true, trusted: false, certificateValid: true });
+    expect(report.problems).toEqual(['Chứng thư số không được cấp bởi tổ chức chứng thực trong danh sách tin cậy.']);
+    const [again] = await verifyPdf(await signPdf(await samplePdf(), signer, { reason: 'Ký' }), []);
+    expect(again.trusted).toBe(false);
+  });
+
+  it('a signature made after the certificate expired is reported (certificateValid false)', async () => {
+    // Loaded as of a day inside its validity, so the signer can still be built; the signature is made now.
+    const expired = Pkcs12Signer.load(pki.expiredSigner.p12, pki.expiredSigner.passphrase, { at: new Date(Date.now() - 500 * DAY) });
+    const signed = await signPdf(await samplePdf(), expired, { reason: 'Ký' });
+    const [report] = await verifyPdf(signed, anchors);
+    expect(report).toMatchObject({ signerName: 'Trần Thị Hết Hạn', intact: true, trusted: true, certificateValid: false });
+    expect(report.problems[0]).toMatch(/^Chứng thư số không có hiệu lực tại thời điểm ký/);
+  });
+
+  it('the seal signature is an incremental update: both signatures verify, the first no longer covers the whole file', async () => {
+    const first = await signPdf(await samplePdf(), signer, { reason: 'Ký ban hành' });
+    const both = await signPdf(first, seal, { reason: 'Đóng dấu', location: 'Điện Biên' });
+    expect(both.subarray(0, first.length).equals(first)).toBe(true);
+    const reports = await verifyPdf(both, anchors);
+    expect(reports.map((r) => [r.signerName, r.intact, r.coversWholeDocument, r.trusted, r.certificateValid])).toEqual([
+      ['Nguyễn Văn Lãnh', true, false, true, true],
+      ['Sở Tư pháp tỉnh Điện Biên', true, true, true, true],
+    ]);
+  });
+
+  it('an unsigned PDF has no signatures', async () => {
+    expect(await verifyPdf(await samplePdf(), anchors)).toEqual([]);
+  });
+
+  it('loading refuses a wrong passphrase, a file that is not PKCS#12 and an expired certificate', () => {
+    expect(() => Pkcs12Signer.load(pki.signer.p12, 'sai-mat-khau')).toThrow(expect.objectContaining({ code: 'SIGNING_BAD_PASSPHRASE' }));
+    expect(() => Pkcs12Signer.load(Buffer.from('%PDF-1.7 not a p12'), 'x')).toThrow(expect.objectContaining({ code: 'SIGNING_NOT_PKCS12' }));
+    expect(() => Pkcs12Signer.load(pki.expiredSigner.p12, pki.expiredSigner.passphrase)).toThrow(expect.objectContaining({ code: 'SIGNING_CERTIFICATE_EXPIRED' }));
+  });
+});
