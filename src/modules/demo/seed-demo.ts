@@ -2,6 +2,7 @@ import type { AuditContext } from '../../platform/audit/audit.js';
 import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/database/database.js';
 import { seedDemoDossiers } from '../dossiers/demo-dossiers.js';
+import { seedDemoDocuments } from '../documents/demo-documents.js';
 import type { ImportReport } from '../procedures/procedures.schema.js';
 import { seedDemoCatalogue } from '../procedures/seed-demo-catalogue.js';
 import { DIEN_BIEN } from './dien-bien.js';
@@ -12,6 +13,8 @@ export interface DemoSeedResult {
   catalogue: ImportReport;
   /** Demo dossiers made through the real workflow (0 when no configuration was given). */
   dossiers: number;
+  /** Demo official documents at Sở Tư pháp made through the document use cases (0 without a configuration). */
+  documents: number;
 }
 
 /**
@@ -26,7 +29,8 @@ export async function seedDemo(
   const province = await seedProvince(db, DIEN_BIEN, options);
   const catalogue = await seedDemoCatalogue(db, options.auditContext);
   const dossiers = options.config ? await seedDemoDossiers(db, options.config, options.auditContext) : 0;
-  return { province, catalogue, dossiers };
+  const documents = options.config ? await seedDemoDocuments(db, options.config, options.auditContext) : 0;
+  return { province, catalogue, dossiers, documents };
 }
 
 export function catalogueLine(report: ImportReport): string {
