@@ -59,6 +59,11 @@ export interface Config {
   };
   /** Online fee payment gateway (issue 5); without the three values online payment is unavailable. */
   payment: PaymentConfig;
+  /**
+   * SECRET_KEY: encrypts signing keys at rest (issue 4). When absent, a random key is kept in
+   * `<dataDir>/secret.key` (created with mode 0600 on first start).
+   */
+  secretKey: string | undefined;
 }
 
 export interface PaymentConfig {
@@ -174,7 +179,15 @@ export function loadConfig(env: Env = process.env): Config {
     outbox: { maxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', 8, 1, 100) },
     dossier: { codePattern: dossierCodePattern(env) },
     payment: paymentConfig(env),
+    secretKey: secretKey(env),
   };
+}
+
+// AES-256 needs 32 bytes of key material; a shorter passphrase would make the stored signing keys guessable.
+function secretKey(env: Env): string | undefined {
+  const value = env.SECRET_KEY || undefined;
+  if (value !== undefined && Buffer.byteLength(value, 'utf8') < 32) throw new ConfigError('SECRET_KEY', 'phải có ít nhất 32 byte (ví dụ: openssl rand -base64 32)');
+  return value;
 }
 
 const PAYMENT_VARIABLES = ['PAYMENT_GATEWAY_URL', 'PAYMENT_MERCHANT_CODE', 'PAYMENT_HASH_SECRET'] as const;
