@@ -8,6 +8,7 @@ import type { UploadedFile } from '../api/dossiers';
 import { FormModal } from '../components/form-modal';
 import { FormSelect } from '../components/form-select';
 import { FileField } from '../office-dossiers/file-field';
+import { vietnamToday } from './days';
 import { OfficialSelect } from './official-select';
 
 interface Values {
@@ -131,7 +132,8 @@ export function DocumentActionModal({ document, action, onClose, onAct }: Props)
             <OfficialSelect multiple />
           </Form.Item>
           <Form.Item label={label('deadline')} name="deadline" rules={required('deadline')}>
-            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+            {/* A deadline before today is refused by the server; the calendar does not offer it. */}
+            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} disabledDate={(day) => day.format('YYYY-MM-DD') < vietnamToday()} />
           </Form.Item>
           <Form.Item label={label('instructions')} name="instructions">
             <Input.TextArea rows={3} maxLength={2000} />

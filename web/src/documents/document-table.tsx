@@ -37,7 +37,7 @@ export function DocumentTable({ label, items, total, loading, page, pageSize, on
     {
       title: t('documents.field.subject'),
       key: 'subject',
-      width: 380,
+      width: 360,
       render: (_, document) => (
         <Flex vertical gap={4} align="start">
           <Link to={`/office/documents/${document.id}`}>{document.subject}</Link>
@@ -50,16 +50,20 @@ export function DocumentTable({ label, items, total, loading, page, pageSize, on
         </Flex>
       ),
     },
-    { title: t('documents.field.organName'), key: 'organ', render: (_, document) => document.organName ?? document.unitName },
+    { title: t('documents.field.organName'), key: 'organ', width: 220, render: (_, document) => document.organName ?? document.unitName },
     {
       title: t('documents.field.issuedDate'),
       key: 'dates',
-      render: (_, document) => formatDay(document.issuedDate ?? document.arrivalDate),
+      render: (_, document) => <span style={{ whiteSpace: 'nowrap' }}>{formatDay(document.issuedDate ?? document.arrivalDate)}</span>,
     },
     {
       title: t('documents.field.dueDate'),
       key: 'due',
-      render: (_, document) => <Deadline day={document.myDeadline ?? document.dueDate} open={!CLOSED.has(document.status)} />,
+      render: (_, document) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <Deadline day={document.myDeadline ?? document.dueDate} open={!CLOSED.has(document.status)} />
+        </span>
+      ),
     },
     { title: t('documents.field.status'), key: 'status', render: (_, document) => <DocumentStatusTag document={document} /> },
   ];

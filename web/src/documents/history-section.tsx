@@ -2,6 +2,7 @@ import { Flex, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DocumentEvent } from '../api/documents';
 import { formatDateTime } from '../format/date';
+import { formatDay } from './days';
 
 const DETAIL_KEYS = ['comment', 'note', 'reason', 'instructions', 'deadline', 'numberNotation', 'arrivalNumber'];
 
@@ -10,7 +11,10 @@ export function HistorySection({ events }: { events: DocumentEvent[] }) {
   const { t } = useTranslation();
   if (events.length === 0) return <Typography.Paragraph>{t('documents.detail.noHistory')}</Typography.Paragraph>;
   const items = events.map((event, index) => {
-    const details = DETAIL_KEYS.map((key) => event.details?.[key]).filter((value): value is string | number => typeof value === 'string' || typeof value === 'number');
+    const details = DETAIL_KEYS.flatMap((key) => {
+      const value = event.details?.[key];
+      return typeof value === 'string' || typeof value === 'number' ? [{ key, value: key === 'deadline' ? formatDay(String(value)) : String(value) }] : [];
+    });
     return {
       key: index,
       children: (
@@ -24,9 +28,9 @@ export function HistorySection({ events }: { events: DocumentEvent[] }) {
               {t('documents.detail.by')}: {event.actorName}
             </Typography.Text>
           )}
-          {details.map((value, i) => (
-            <Typography.Text key={i} style={{ whiteSpace: 'pre-wrap' }}>
-              {String(value)}
+          {details.map(({ key, value }) => (
+            <Typography.Text key={key} style={{ whiteSpace: 'pre-wrap' }}>
+              {t(`documents.detail.eventDetail.${key}`)}: {value}
             </Typography.Text>
           ))}
         </Flex>

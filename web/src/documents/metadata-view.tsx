@@ -46,5 +46,5 @@ export function MetadataView({ document }: { document: DocumentDetail }) {
   const items = KEYS.map((key) => ({ key: String(key), value: text(String(key), document.metadata?.[key]) }))
     .filter((entry) => entry.value !== null)
     .map((entry) => ({ key: entry.key, label: t(`documents.metadata.${entry.key}`), children: entry.value }));
-  return <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} />;
+  return <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 2 }} items={items} />;
 }

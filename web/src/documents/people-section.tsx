@@ -23,8 +23,8 @@ export function PeopleSection({ document }: { document: DocumentDetail }) {
               pagination={false}
               dataSource={document.assignments}
               columns={[
-                { title: t('documents.dialog.user'), dataIndex: 'userName' },
-                { title: t('documents.dialog.lead'), dataIndex: 'role', render: (role: string) => t(`documents.detail.role.${role}`, { defaultValue: role }) },
+                { title: d('handler'), dataIndex: 'userName' },
+                { title: d('roleCol'), dataIndex: 'role', render: (role: string) => t(`documents.detail.role.${role}`, { defaultValue: role }) },
                 { title: d('deadline'), dataIndex: 'deadline', render: (day: string | null, row) => <Deadline day={day} open={row.status !== 'done'} /> },
                 { title: d('instructions'), dataIndex: 'instructions', render: (text: string | null) => text ?? t('common.none') },
                 {
@@ -54,7 +54,7 @@ export function PeopleSection({ document }: { document: DocumentDetail }) {
               pagination={false}
               dataSource={document.reviews}
               columns={[
-                { title: t('documents.dialog.user'), dataIndex: 'reviewer' },
+                { title: d('reviewer'), dataIndex: 'reviewer' },
                 { title: t('documents.field.status'), dataIndex: 'status', render: (status: string) => t(`documents.detail.reviewStatus.${status}`, { defaultValue: status }) },
                 { title: t('documents.dialog.comment'), dataIndex: 'comment', render: (text: string | null) => text ?? t('common.none') },
                 { title: d('versionCol'), dataIndex: 'versionNo' },

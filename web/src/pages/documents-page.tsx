@@ -15,6 +15,7 @@ import { DocumentTable } from '../documents/document-table';
 import { homeUnitId } from '../documents/home-unit';
 import { RegisterPaperModal } from '../documents/register-paper-modal';
 import { queryOf, tabsFor, useListState } from '../documents/views';
+import '../documents/documents.css';
 
 /** The search route is H3's (full text over metadata and PDF text); the box shows only where the server has it. */
 function useSearchAvailable(): boolean {
@@ -150,6 +151,7 @@ export function DocumentsPage() {
             activeKey={tab}
             onChange={(next) => update({ tab: next as typeof tab, page: 1 })}
             aria-label={t('documents.tabsLabel')}
+            className="cqs-document-tabs"
             items={tabs.map((view, index) => ({
               key: view,
               label: tabLabel(view, index),
