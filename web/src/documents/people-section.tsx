@@ -25,13 +25,13 @@ export function PeopleSection({ document }: { document: DocumentDetail }) {
               columns={[
                 { title: d('handler'), dataIndex: 'userName' },
                 { title: d('roleCol'), dataIndex: 'role', render: (role: string) => t(`documents.detail.role.${role}`, { defaultValue: role }) },
-                { title: d('deadline'), dataIndex: 'deadline', render: (day: string | null, row) => <Deadline day={day} open={row.status !== 'done'} /> },
+                { title: d('deadline'), dataIndex: 'deadline', render: (day: string | null, row) => <Deadline day={day} open={row.status === 'open'} /> },
                 { title: d('instructions'), dataIndex: 'instructions', render: (text: string | null) => text ?? t('common.none') },
                 {
                   title: t('documents.field.status'),
                   key: 'status',
                   render: (_, row) => (
-                    <Tag bordered={false} color={row.status === 'done' ? 'green' : 'blue'}>
+                    <Tag bordered={false} color={row.status === 'done' ? 'green' : row.status === 'open' ? 'blue' : 'default'}>
                       {t(`documents.detail.assignmentStatus.${row.status}`, { defaultValue: row.status })}
                       {row.doneAt ? ` · ${formatDateTime(row.doneAt)}` : ''}
                     </Tag>

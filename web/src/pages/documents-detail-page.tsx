@@ -83,7 +83,7 @@ function DocumentView({ document: d }: { document: DocumentDetail }) {
   const sign = (choice: SignChoice) => act('sign', { credential: choice.credential, visible: choice.visible });
   // A handler of an incoming document drafts the reply (contract: assignees may draft it without document.draft).
   const canReply =
-    d.direction === 'incoming' && !CLOSED.has(d.status) && d.assignments.some((assignment) => assignment.userId === me?.id && assignment.status !== 'done');
+    d.direction === 'incoming' && !CLOSED.has(d.status) && d.assignments.some((assignment) => assignment.userId === me?.id && assignment.status === 'open');
 
   return (
     <Flex vertical gap={16}>
