@@ -17,6 +17,7 @@ import { paymentsRoutes } from './payments/payments.routes.js';
 import { reconciliationRoutes } from './payments/reconciliation.routes.js';
 import { documentsRoutes } from './documents/documents.routes.js';
 import { documentSearchRoutes } from './documents/search/search.routes.js';
+import { exchangeRoutes } from './documents/exchange/exchange.routes.js';
 
 /** Every domain module's routes; each lives in src/modules/<domain>/<domain>.routes.ts. */
 export async function registerModules(app: App): Promise<void> {
@@ -38,4 +39,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(reconciliationRoutes);
   await app.register(documentsRoutes);
   await app.register(documentSearchRoutes);
+  await app.register(exchangeRoutes);
 }

@@ -4,6 +4,9 @@ import { createSmtpTransport, MAIL_TOPIC, mailSendHandler } from '../mail/mail.j
 import { OutboxWorker, type WorkerLogger } from './worker.js';
 import { createFileStore } from '../storage/create-file-store.js';
 import { INDEX_CONTENT_TOPIC, indexContentHandler } from '../../modules/documents/search/index-content.js';
+import { DOCUMENT_DELIVER_TOPIC, deliverDocumentHandler } from '../../modules/documents/exchange/deliver-document.js';
+import { DOCUMENT_STATUS_TOPIC, sendStatusHandler } from '../../modules/documents/exchange/status-messages.js';
+import { DOCUMENT_RECALL_TOPIC, sendRecallHandler } from '../../modules/documents/exchange/recall-messages.js';
 
 /**
  * The server's outbox worker with every handler the configuration allows. Without SMTP_URL the mail handler is
@@ -13,6 +16,10 @@ export function createOutboxWorker(db: Db, config: Config, logger: WorkerLogger)
   const worker = new OutboxWorker(db, { maxAttempts: config.outbox.maxAttempts, logger });
   const store = createFileStore(config);
   worker.register(INDEX_CONTENT_TOPIC, indexContentHandler(db, store));
+  // Document exchange with peer instances (issue 4): packages out, handling statuses back, recalls.
+  worker.register(DOCUMENT_DELIVER_TOPIC, deliverDocumentHandler(db, store));
+  worker.register(DOCUMENT_STATUS_TOPIC, sendStatusHandler(db));
+  worker.register(DOCUMENT_RECALL_TOPIC, sendRecallHandler(db));
   if (config.mail.smtpUrl) {
     worker.register(MAIL_TOPIC, mailSendHandler(createSmtpTransport(config.mail.smtpUrl), config.mail.from));
   } else {
