@@ -2,7 +2,12 @@ import type { App } from '../../src/app.js';
 import type { Db } from '../../src/platform/database/database.js';
 import type { RoleCode } from '../../src/platform/auth/roles.js';
 import { createDocument, drawTitle, finishDocument, paragraph } from '../../src/platform/pdf/index.js';
+import type { Config } from '../../src/platform/config.js';
+import { describeCertificate, parseCertificateDer } from '../../src/modules/signing/certificate-info.js';
+import { readPkcs12Certificate } from '../../src/modules/signing/pkcs12-signer.js';
+import { openSecretBox } from '../../src/modules/signing/secret-box.js';
 import { bearer, insertUnit, insertUser, multipartBody, sessionTokenFor } from './fixtures.js';
+import { getTestPki, type TestIdentity } from './pki.js';
 
 /*
  * Fixtures for official documents (issue 4): two units of one instance that exchange documents (Sở Tư pháp and
@@ -158,4 +163,57 @@ export async function outgoingToSign(app: App, world: DocumentsWorld, overrides:
   await actOk(app, world.specialist, draft.id, { action: 'submit', reviewerIds: [world.head.id] });
   await actOk(app, world.head, draft.id, { action: 'review', decision: 'approve' });
   return actOk(app, world.clerk, draft.id, { action: 'format_check', decision: 'pass' });
+}
+
+/**
+ * Signing credentials for the documents world, written straight into the tables as the administrator's registration
+ * would leave them (keys encrypted with the instance's secret box): the test PKI's root in the trust list, a personal
+ * credential for each leader, and the seals of Sở Tư pháp and Văn phòng UBND tỉnh. Returns the leaders' credential ids.
+ */
+export async function insertSigningCredentials(db: Db, config: Config, world: DocumentsWorld): Promise<{ leader: number; officeLeader: number }> {
+  const pki = getTestPki();
+  const box = openSecretBox(config);
+  const at = new Date().toISOString();
+  const root = readCertificateInfo(pki.root.certificateDer);
+  await db
+    .insertInto('signing_trust_anchors')
+    .values({ label: 'CA kiểm thử', subject: root.subject, issuer: root.issuer, serial: root.serial, not_before: root.notBefore.toISOString(), not_after: root.notAfter.toISOString(), fingerprint_sha256: root.fingerprintSha256, certificate_der: pki.root.certificateDer.toString('base64'), status: 'active', created_by: null, created_at: at })
+    .onConflict((oc) => oc.column('fingerprint_sha256').doNothing())
+    .execute();
+  const insert = async (identity: TestIdentity, owner: { userId?: number; unitId?: number }) => {
+    const info = readPkcs12Certificate(identity.p12, identity.passphrase);
+    const row = await db
+      .insertInto('signing_credentials')
+      .values({
+        owner_kind: owner.unitId !== undefined ? 'unit_seal' : 'user',
+        user_id: owner.userId ?? null,
+        unit_id: owner.unitId ?? null,
+        label: identity.commonName,
+        subject_name: info.commonName,
+        organisation: info.organisation,
+        issuer_name: info.issuer,
+        serial: info.serial,
+        not_before: info.notBefore.toISOString(),
+        not_after: info.notAfter.toISOString(),
+        fingerprint_sha256: info.fingerprintSha256,
+        p12_encrypted: box.encrypt(identity.p12),
+        passphrase_encrypted: box.encrypt(identity.passphrase),
+        status: 'active',
+        created_by: null,
+        created_at: at,
+        revoked_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
+  };
+  const leader = await insert(pki.signer, { userId: world.leader.id });
+  const officeLeader = await insert(pki.signer, { userId: world.officeLeader.id });
+  await insert(pki.seal, { unitId: world.units.justice });
+  await insert(pki.seal, { unitId: world.units.office });
+  return { leader, officeLeader };
+}
+
+function readCertificateInfo(der: Buffer) {
+  return describeCertificate(parseCertificateDer(der), der);
 }

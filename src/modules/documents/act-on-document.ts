@@ -15,8 +15,9 @@ import { reportToSender } from './handling-status.js';
 import { INCOMING_HANDLERS } from './incoming-actions.js';
 import { COMMON_HANDLERS, OUTGOING_HANDLERS } from './outgoing-actions.js';
 import { searchTextOf } from './search-text.js';
+import { SIGNING_HANDLERS } from './signing-actions.js';
 
-const HANDLERS: Partial<Record<DocumentActionCode, ActionHandler>> = { ...INCOMING_HANDLERS, ...OUTGOING_HANDLERS, ...COMMON_HANDLERS };
+const HANDLERS: Record<DocumentActionCode, ActionHandler> = { ...INCOMING_HANDLERS, ...OUTGOING_HANDLERS, ...SIGNING_HANDLERS, ...COMMON_HANDLERS };
 
 export interface ActRequest {
   context: AuditContext;
@@ -42,11 +43,10 @@ export async function actOnDocument(deps: DocumentDeps, request: ActRequest): Pr
     if (!viewer.mayRead) throw new AppError('NOT_FOUND');
     if (Number(row.version) !== body.version) throw new AppError('DOCUMENT_CHANGED');
     const action = body.action as DocumentActionCode;
-    const allowed = allowedActions(row, viewer).filter((a) => HANDLERS[a] !== undefined);
-    const handler = HANDLERS[action];
-    if (!handler || !allowed.includes(action)) throw notAllowed(row.status, action, allowed, language);
+    const allowed = allowedActions(row, viewer);
+    if (!allowed.includes(action)) throw notAllowed(row.status, action, allowed, language);
     const now = new Date();
-    const outcome = await handler({ tx, deps, row, viewer, actor, body, now, language, context: request.context });
+    const outcome = await HANDLERS[action]({ tx, deps, row, viewer, actor, body, now, language, context: request.context });
     const at = now.toISOString();
     const merged = { ...row, ...outcome.changes };
     const toStatus = merged.status;

@@ -85,13 +85,15 @@ export async function listDocuments(db: Db, context: AuditContext, actor: Actor,
     if (query.unitId !== undefined) conditions.push(eb('documents.unit_id', '=', query.unitId));
     if (query.typeCode !== undefined) conditions.push(eb('type_code', '=', query.typeCode));
     if (query.urgency !== undefined) conditions.push(eb('urgency', '=', query.urgency));
-    if (query.from !== undefined) conditions.push(eb('created_at', '>=', startOfLocalDay(query.from)));
-    if (query.to !== undefined) conditions.push(eb('created_at', '<', startOfLocalDay(formatDayNumber(getDayNumber(query.to) + 1))));
+    // The registers are kept by arrival (incoming) or issue (outgoing) date; worklists by creation.
+    const dated = view === 'incoming' ? 'arrival_date' : view === 'outgoing' ? 'issued_at' : 'created_at';
+    if (query.from !== undefined) conditions.push(eb(dated, '>=', startOfLocalDay(query.from)));
+    if (query.to !== undefined) conditions.push(eb(dated, '<', startOfLocalDay(formatDayNumber(getDayNumber(query.to) + 1))));
     return eb.and(conditions);
   });
 
   const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const ordered = view === 'due_soon' || view === 'overdue' ? base.orderBy('due_date', 'asc') : view === 'incoming' ? base.orderBy('arrival_date', 'desc') : base.orderBy('updated_at', 'desc');
+  const ordered = view === 'due_soon' || view === 'overdue' ? base.orderBy('due_date', 'asc') : view === 'incoming' ? base.orderBy('arrival_date', 'desc') : view === 'outgoing' ? base.orderBy('issued_at', 'desc') : base.orderBy('updated_at', 'desc');
   // pageSize 0 counts only (tab badges): nothing about the documents leaves the server, so there is nothing to audit.
   const rows = pageSize === 0 ? [] : await ordered.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
   const summaries = await summaryContext(db, rows, actor.userId, language);
