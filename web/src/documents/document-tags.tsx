@@ -3,8 +3,9 @@ import { ExclamationCircleOutlined, LockOutlined, ThunderboltOutlined } from '@a
 import { useTranslation } from 'react-i18next';
 import type { Confidentiality, DocumentSummary, Urgency } from '../api/documents';
 import { formatDay, isPastDay } from './days';
+import './documents.css';
 
-// Only preset colours whose text styles.css darkens to 4.5:1 on the tinted background (WCAG 1.4.3).
+// Only preset colours whose text styles.css (or documents.css) darkens to 4.5:1 on the tinted background (WCAG 1.4.3).
 const URGENCY_COLORS: Record<Urgency, string> = { normal: 'default', khan: 'gold', thuong_khan: 'volcano', hoa_toc: 'red' };
 const SECRECY_COLORS: Record<Confidentiality, string> = { normal: 'default', mat: 'purple', toi_mat: 'magenta', tuyet_mat: 'red' };
 
