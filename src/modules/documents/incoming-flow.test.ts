@@ -66,4 +66,38 @@ describe.each(DIALECTS)('incoming documents (%s)', (dialect) => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('DOCUMENT_CHANGED');
   });
+
+  it('files a done document into an open work file of its unit, in order', async () => {
+    const at = new Date().toISOString();
+    const workFile = await t.db
+      .insertInto('work_files')
+      .values({ unit_id: world.units.justice, year: 2026, notation: `HS-${Date.now()}`, title: 'Hồ sơ chuyển đổi số', retention_years: 10, status: 'open', owner_id: world.clerk.id, created_at: at, updated_at: at, closed_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const otherUnit = await t.db
+      .insertInto('work_files')
+      .values({ unit_id: world.units.office, year: 2026, notation: `HS-VP-${Date.now()}`, title: 'Hồ sơ khác', retention_years: null, status: 'open', owner_id: null, created_at: at, updated_at: at, closed_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const doc = await assignedIncoming(t.app, world);
+    await actOk(t.app, world.specialist, doc.id, { action: 'complete' });
+    const wrong = await act(t.app, world.clerk, doc.id, { action: 'file', workFileId: Number(otherUnit.id) });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '/workFileId' }] });
+    const filed = await actOk(t.app, world.clerk, doc.id, { action: 'file', workFileId: Number(workFile.id) });
+    expect(filed.status).toBe('filed');
+    expect(filed.metadata).toMatchObject({ DocOrdinal: 1, FileNotation: expect.stringMatching(/^HS-/) });
+  });
+
+  it('registers once per Idempotency-Key: a retried request replays the first answer', async () => {
+    const body = await incomingBody(t.app, world);
+    const send = () => t.app.inject({ method: 'POST', url: '/api/documents/incoming', headers: { ...bearer(world.clerk.token), 'idempotency-key': `reg-${body.codeNumber}-${dialect}` }, payload: body });
+    const first = await send();
+    const again = await send();
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json().id).toBe(first.json().id);
+    const rows = await t.db.selectFrom('documents').select('id').where('code_number', '=', body.codeNumber).where('unit_id', '=', world.units.justice).execute();
+    expect(rows).toHaveLength(1);
+  });
 });
