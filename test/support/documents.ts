@@ -172,7 +172,6 @@ export async function outgoingToSign(app: App, world: DocumentsWorld, overrides:
  */
 export async function insertSigningCredentials(db: Db, config: Config, world: DocumentsWorld): Promise<{ leader: number; officeLeader: number }> {
   const pki = getTestPki();
-  const box = openSecretBox(config);
   const at = new Date().toISOString();
   const root = readCertificateInfo(pki.root.certificateDer);
   await db
@@ -180,33 +179,7 @@ export async function insertSigningCredentials(db: Db, config: Config, world: Do
     .values({ label: 'CA kiểm thử', subject: root.subject, issuer: root.issuer, serial: root.serial, not_before: root.notBefore.toISOString(), not_after: root.notAfter.toISOString(), fingerprint_sha256: root.fingerprintSha256, certificate_der: pki.root.certificateDer.toString('base64'), status: 'active', created_by: null, created_at: at })
     .onConflict((oc) => oc.column('fingerprint_sha256').doNothing())
     .execute();
-  const insert = async (identity: TestIdentity, owner: { userId?: number; unitId?: number }) => {
-    const info = readPkcs12Certificate(identity.p12, identity.passphrase);
-    const row = await db
-      .insertInto('signing_credentials')
-      .values({
-        owner_kind: owner.unitId !== undefined ? 'unit_seal' : 'user',
-        user_id: owner.userId ?? null,
-        unit_id: owner.unitId ?? null,
-        label: identity.commonName,
-        subject_name: info.commonName,
-        organisation: info.organisation,
-        issuer_name: info.issuer,
-        serial: info.serial,
-        not_before: info.notBefore.toISOString(),
-        not_after: info.notAfter.toISOString(),
-        fingerprint_sha256: info.fingerprintSha256,
-        p12_encrypted: box.encrypt(identity.p12),
-        passphrase_encrypted: box.encrypt(identity.passphrase),
-        status: 'active',
-        created_by: null,
-        created_at: at,
-        revoked_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return Number(row.id);
-  };
+  const insert = (identity: TestIdentity, owner: { userId?: number; unitId?: number }) => insertCredential(db, config, identity, owner);
   const leader = await insert(pki.signer, { userId: world.leader.id });
   const officeLeader = await insert(pki.signer, { userId: world.officeLeader.id });
   await insert(pki.seal, { unitId: world.units.justice });
@@ -216,4 +189,34 @@ export async function insertSigningCredentials(db: Db, config: Config, world: Do
 
 function readCertificateInfo(der: Buffer) {
   return describeCertificate(parseCertificateDer(der), der);
+}
+
+/** One registered signing credential (a person's, or a unit's seal) as the administrator's registration stores it. */
+export async function insertCredential(db: Db, config: Config, identity: TestIdentity, owner: { userId?: number; unitId?: number }): Promise<number> {
+  const box = openSecretBox(config);
+  const info = readPkcs12Certificate(identity.p12, identity.passphrase);
+  const row = await db
+    .insertInto('signing_credentials')
+    .values({
+      owner_kind: owner.unitId !== undefined ? 'unit_seal' : 'user',
+      user_id: owner.userId ?? null,
+      unit_id: owner.unitId ?? null,
+      label: identity.commonName,
+      subject_name: info.commonName,
+      organisation: info.organisation,
+      issuer_name: info.issuer,
+      serial: info.serial,
+      not_before: info.notBefore.toISOString(),
+      not_after: info.notAfter.toISOString(),
+      fingerprint_sha256: info.fingerprintSha256,
+      p12_encrypted: box.encrypt(identity.p12),
+      passphrase_encrypted: box.encrypt(identity.passphrase),
+      status: 'active',
+      created_by: null,
+      created_at: new Date().toISOString(),
+      revoked_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }

@@ -3,6 +3,11 @@ import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/databases.js';
 import { sessionTokenFor, bearer } from '../../../test/support/fixtures.js';
 import { seedDemo } from '../demo/seed-demo.js';
+import { DIEN_BIEN } from '../demo/dien-bien.js';
+import { seedProvince } from '../demo/seed-province.js';
+import { getTestPki } from '../../../test/support/pki.js';
+import { insertCredential } from '../../../test/support/documents.js';
+import { seedDemoDocuments } from './demo-documents.js';
 
 describe.each(DIALECTS)('demo documents (%s)', (dialect) => {
   let t: TestApp;
@@ -25,5 +30,24 @@ describe.each(DIALECTS)('demo documents (%s)', (dialect) => {
     expect((await view('vanthu', 'incoming')).total).toBeGreaterThanOrEqual(2);
     const events = await t.db.selectFrom('document_events').select('action').execute();
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['register', 'assign']));
+  });
+
+  it('with demo signing credentials, Văn phòng UBND tỉnh issues a signed and sealed document that waits at Sở Tư pháp for registration', async () => {
+    const fresh = await createTestApp(dialect);
+    try {
+      const context = { actorId: null, actorUsername: 'test', ip: null, requestId: null };
+      await seedProvince(fresh.db, DIEN_BIEN, { password: 'Mật-khẩu-demo-2026', auditContext: context });
+      const id = async (username: string) => Number((await fresh.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id);
+      const office = Number((await fresh.db.selectFrom('units').select('id').where('code', '=', '000.00.01.H18').executeTakeFirstOrThrow()).id);
+      const pki = getTestPki();
+      await insertCredential(fresh.db, fresh.config, pki.signer, { userId: await id('lanhdao.vp') });
+      await insertCredential(fresh.db, fresh.config, pki.seal, { unitId: office });
+      expect(await seedDemoDocuments(fresh.db, fresh.config, context)).toBe(4);
+      const token = await sessionTokenFor(fresh.db, { id: await id('vanthu') });
+      const waiting = (await fresh.app.inject({ method: 'GET', url: '/api/documents?view=to_register', headers: bearer(token) })).json();
+      expect(waiting.items).toMatchObject([{ status: 'received', organName: 'Văn phòng UBND tỉnh', numberNotation: '1/TB-VPUBND', typeName: 'Thông báo' }]);
+    } finally {
+      await fresh.close();
+    }
   });
 });

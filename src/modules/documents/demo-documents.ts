@@ -12,6 +12,8 @@ import { actOnDocument } from './act-on-document.js';
 import type { DocumentDeps } from './action-types.js';
 import type { ActionBody, IncomingBody } from './documents.schema.js';
 import { registerIncoming } from './register-incoming.js';
+import { createOutgoing } from './create-outgoing.js';
+import { hasUnitSeal } from '../signing/index.js';
 
 /*
  * Demo documents for the Điện Biên demo (first start and `cqs seed demo`), made through the real use cases so each has
@@ -70,5 +72,44 @@ export async function seedDemoDocuments(db: Db, config: Config, context: AuditCo
     ['Sở Nội vụ đề nghị Sở Tư pháp phối hợp xây dựng kế hoạch tuyên truyền, phổ biến pháp luật.'],
   );
   await act(leader, assigned.id, assigned.version, { action: 'assign', leadUserId: specialist.userId, coordinatorUserIds: [], deadline: inDays(2), instructions: 'Giao Phòng Hành chính tư pháp chủ trì tham mưu, báo cáo trước hạn.' });
-  return 2;
+  // 3. With the demo signing credentials (signing module): Văn phòng UBND tỉnh issues a signed and sealed document to
+  //    Sở Tư pháp, which arrives electronically and waits for vanthu to register it.
+  const issued = await issueFromOffice(deps, base, Number(justice.id));
+  return issued ? 4 : 2;
+}
+
+const OFFICE = '000.00.01.H18';
+
+async function issueFromOffice(deps: DocumentDeps, base: { context: AuditContext; language: 'vi'; idempotencyKey: undefined }, justiceId: number): Promise<boolean> {
+  const { db } = deps;
+  const office = await db.selectFrom('units').select('id').where('code', '=', OFFICE).executeTakeFirst();
+  const clerk = await demoActor(db, 'vanthu.vp');
+  const chief = await demoActor(db, 'lanhdao.vp');
+  if (!office || !clerk || !chief || !(await hasUnitSeal(db, Number(office.id)))) return false;
+  const credential = await db.selectFrom('signing_credentials').select('id').where('owner_kind', '=', 'user').where('user_id', '=', chief.userId).where('status', '=', 'active').executeTakeFirst();
+  if (!credential) return false;
+  let doc = (
+    await createOutgoing(deps, {
+      ...base,
+      actor: chief,
+      body: {
+        unitId: Number(office.id),
+        typeCode: 'TB',
+        subject: 'Thông báo kết luận của Chủ tịch UBND tỉnh tại buổi làm việc về chuyển đổi số',
+        urgency: 'khan',
+        confidentiality: 'normal',
+        signerUserId: chief.userId,
+        recipients: [{ unitId: justiceId }],
+        body: 'Chủ tịch UBND tỉnh kết luận: các sở, ban, ngành đẩy mạnh xử lý văn bản điện tử, ký số trên môi trường mạng.\nGiao Sở Tư pháp rà soát quy trình nội bộ, báo cáo kết quả trước ngày 15 tháng tới.',
+      },
+    })
+  ).body;
+  const step = async (actor: Actor, body: Omit<ActionBody, 'version'>) => {
+    doc = (await actOnDocument(deps, { ...base, actor, id: doc.id, body: { ...body, version: doc.version } })).body;
+  };
+  await step(chief, { action: 'submit', reviewerIds: [] });
+  await step(clerk, { action: 'format_check', decision: 'pass' });
+  await step(chief, { action: 'sign', credential: { kind: 'registered', id: Number(credential.id) } });
+  await step(clerk, { action: 'issue' });
+  return true;
 }
