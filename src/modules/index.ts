@@ -15,9 +15,11 @@ import { dossierFormsRoutes } from './dossiers/dossier-forms.routes.js';
 import { applicantRoutes } from './dossiers/applicant.routes.js';
 import { paymentsRoutes } from './payments/payments.routes.js';
 import { reconciliationRoutes } from './payments/reconciliation.routes.js';
+import { signingRoutes } from './signing/signing.routes.js';
 import { documentsRoutes } from './documents/documents.routes.js';
 import { documentSearchRoutes } from './documents/search/search.routes.js';
 import { exchangeRoutes } from './documents/exchange/exchange.routes.js';
+import { workFilesRoutes } from './documents/work-files/work-files.routes.js';
 
 /** Every domain module's routes; each lives in src/modules/<domain>/<domain>.routes.ts. */
 export async function registerModules(app: App): Promise<void> {
@@ -37,7 +39,9 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(applicantRoutes);
   await app.register(paymentsRoutes);
   await app.register(reconciliationRoutes);
+  await app.register(signingRoutes);
   await app.register(documentsRoutes);
   await app.register(documentSearchRoutes);
   await app.register(exchangeRoutes);
+  await app.register(workFilesRoutes);
 }

@@ -84,3 +84,8 @@ export async function deleteSessionCredential(db: Executor, sessionId: string): 
   const result = await db.deleteFrom('signing_session_credentials').where('session_id', '=', sessionId).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+export async function deleteUserSessionCredentials(db: Executor, userId: number): Promise<number> {
+  const result = await db.deleteFrom('signing_session_credentials').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
