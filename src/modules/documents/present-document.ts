@@ -119,7 +119,8 @@ export function metadataOf(row: DocumentRow, unit: UnitRow | undefined, workFile
   if (!outgoing) {
     metadata.ArrivalDate = row.arrival_date;
     metadata.ArrivalNumber = row.arrival_number === null ? null : Number(row.arrival_number);
-    metadata.ToPlaces = unit ? [unit.name] : [];
+    const places = toPlacesOf(row);
+    metadata.ToPlaces = places.length > 0 ? places : unit ? [unit.name] : [];
     metadata.TraceHeaderList = traceHeaderOf(row);
   }
   return metadata;
