@@ -56,6 +56,9 @@ describe.each(DIALECTS)('who may read and act on documents (%s)', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: `/api/documents/${doc.id}`, headers: bearer(world.outsider.token) })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/documents/${doc.id}`, headers: bearer(world.specialist.token) })).statusCode).toBe(404);
     expect(await listIds(world.outsider)).not.toContain(doc.id);
+    // The files module admits a document's file to its readers (not only its uploader), and to nobody else.
+    expect((await t.app.inject({ method: 'GET', url: `/api/files/${doc.mainFile.id}`, headers: bearer(world.head.token) })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: `/api/files/${doc.mainFile.id}`, headers: bearer(world.outsider.token) })).statusCode).toBe(404);
     const assigned = await actOk(t.app, world.leader, doc.id, { action: 'assign', leadUserId: world.specialist.id, coordinatorUserIds: [], deadline: '2099-01-01' });
     expect(assigned.status).toBe('assigned');
     expect((await t.app.inject({ method: 'GET', url: `/api/documents/${doc.id}`, headers: bearer(world.specialist.token) })).statusCode).toBe(200);
@@ -94,5 +97,13 @@ describe.each(DIALECTS)('who may read and act on documents (%s)', (dialect) => {
     const notMine = await t.app.inject({ method: 'POST', url: '/api/documents/incoming', headers: bearer(world.officeClerk.token), payload: { ...body, unitId: world.units.office } });
     expect(notMine.statusCode).toBe(400);
     expect(notMine.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '/mainFileId' }] });
+  });
+
+  it('documents its routes in the OpenAPI document, signed in only', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/documents', '/api/documents/{id}', '/api/documents/{id}/actions', '/api/documents/incoming', '/api/documents/outgoing', '/api/document-books', '/api/documents/vocabulary']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/documents' })).statusCode).toBe(401);
   });
 });
