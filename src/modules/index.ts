@@ -20,6 +20,7 @@ import { documentsRoutes } from './documents/documents.routes.js';
 import { documentSearchRoutes } from './documents/search/search.routes.js';
 import { exchangeRoutes } from './documents/exchange/exchange.routes.js';
 import { workFilesRoutes } from './documents/work-files/work-files.routes.js';
+import { registersRoutes } from './documents/registers/registers.routes.js';
 
 /** Every domain module's routes; each lives in src/modules/<domain>/<domain>.routes.ts. */
 export async function registerModules(app: App): Promise<void> {
@@ -44,4 +45,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(documentSearchRoutes);
   await app.register(exchangeRoutes);
   await app.register(workFilesRoutes);
+  await app.register(registersRoutes);
 }
