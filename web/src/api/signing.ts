@@ -38,47 +38,49 @@ export interface TrustAnchor {
   id: number;
   label: string;
   subject: string;
-  issuer?: string;
-  serial?: string;
+  issuer: string;
+  serial: string;
   notBefore: string;
   notAfter: string;
-  fingerprint: string;
-  createdAt?: string;
+  fingerprintSha256: string;
+  createdAt: string;
 }
 
 export type CredentialOwnerKind = 'user' | 'unit_seal';
 
-/** A registered signing credential (the administrator's list). */
+/** A registered signing credential (the administrator's list; the signer's own in my-credentials). */
 export interface SigningCredential {
   id: number;
-  label: string;
   ownerKind: CredentialOwnerKind;
   userId: number | null;
-  userName?: string | null;
   unitId: number | null;
-  unitName?: string | null;
-  subject: string;
+  label: string;
+  subjectName: string;
+  organisation: string | null;
   issuer: string;
+  serial: string;
   notBefore: string;
   notAfter: string;
-  status?: string;
-  demo?: boolean;
+  fingerprintSha256: string;
+  createdAt: string;
 }
 
-/** A credential the signed-in official may sign with: one registered for them, or the session's own. */
-export interface MyCredential {
-  kind: 'registered' | 'session';
-  id: number | null;
-  label: string | null;
-  subject: string;
+/** The .p12 uploaded for this sign-in session (kept encrypted, removed at sign-out). */
+export interface SessionCredential {
+  subjectName: string;
+  organisation: string | null;
   issuer: string;
+  serial: string;
   notBefore: string;
   notAfter: string;
+  createdAt: string;
+  expiresAt: string;
 }
 
+/** What the signed-in official may sign with: credentials registered for them, and the session's own. */
 export interface MyCredentials {
-  registered: MyCredential[];
-  session: MyCredential | null;
+  registered: SigningCredential[];
+  session: SessionCredential | null;
 }
 
 export interface NewCredential {
@@ -126,14 +128,14 @@ export const verifyPdf = (file: File) => sendMultipart<VerifyAnswer>('/api/signa
 
 export const fetchMyCredentials = () => get<MyCredentials>('/api/signing/my-credentials');
 export const uploadSessionCredential = (file: File, passphrase: string) =>
-  sendMultipart<MyCredential>('/api/signing/session-credential', { file, passphrase }, true);
+  sendMultipart<SessionCredential>('/api/signing/session-credential', { file, passphrase }, true);
 export const removeSessionCredential = () => api<void>('DELETE', '/api/signing/session-credential');
 
-export const fetchTrustAnchors = () => get<{ items: TrustAnchor[] }>('/api/signing/trust-anchors');
+export const fetchTrustAnchors = () => get<TrustAnchor[]>('/api/signing/trust-anchors');
 export const addTrustAnchor = (file: File, label: string) => sendMultipart<TrustAnchor>('/api/signing/trust-anchors', { file, label }, true);
 export const removeTrustAnchor = (id: number) => api<void>('DELETE', `/api/signing/trust-anchors/${id}`);
 
-export const fetchCredentials = () => get<{ items: SigningCredential[] }>('/api/signing/credentials');
+export const fetchCredentials = () => get<SigningCredential[]>('/api/signing/credentials');
 export function registerCredential(input: NewCredential): Promise<SigningCredential> {
   const fields: Record<string, string | Blob> = {
     file: input.file,

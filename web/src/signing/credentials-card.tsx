@@ -5,10 +5,15 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fetchCredentials, revokeCredential, type SigningCredential } from '../api/signing';
+import { get } from '../api/client';
+import type { Page, UserSummary } from '../api/types';
+import { fetchUnits } from '../api/units';
 import { ProblemAlert } from '../components/problem-alert';
 import { ScrollRegion } from '../components/scroll-region';
 import { validityAt, validityRange } from './certificate-validity';
 import { RegisterCredentialModal } from './register-credential-modal';
+
+const fetchOfficials = () => get<Page<UserSummary>>('/api/users?kind=official&status=active&page=1&pageSize=100');
 
 /** Certificates registered for signers and unit seals; the key material never leaves the server. */
 export function CredentialsCard() {
@@ -19,6 +24,11 @@ export function CredentialsCard() {
   const [problem, setProblem] = useState<unknown>(null);
   const credentials = useQuery({ queryKey: ['signing-credentials'], queryFn: fetchCredentials });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['signing-credentials'] });
+  // Owners by name: the credential rows carry ids only.
+  const units = useQuery({ queryKey: ['units'], queryFn: fetchUnits });
+  const officials = useQuery({ queryKey: ['users', 'officials'], queryFn: fetchOfficials, staleTime: 60_000 });
+  const unitNames = new Map((units.data ?? []).map((unit) => [unit.id, unit.name]));
+  const userNames = new Map((officials.data?.items ?? []).map((user) => [user.id, user.fullName]));
 
   const revoke = async (credential: SigningCredential) => {
     try {
@@ -36,11 +46,7 @@ export function CredentialsCard() {
       title: t('signing.admin.label'),
       dataIndex: 'label',
       width: 220,
-      render: (label: string, credential) => (
-        <>
-          {label} {credential.demo && <Tag>{t('signing.admin.demo')}</Tag>}
-        </>
-      ),
+      render: (label: string) => label,
     },
     {
       title: t('signing.admin.ownerKind'),
@@ -52,9 +58,11 @@ export function CredentialsCard() {
       title: t('signing.admin.owner'),
       key: 'owner',
       width: 200,
-      render: (_, credential) => (credential.ownerKind === 'unit_seal' ? credential.unitName : credential.userName) ?? t('common.none'),
+      render: (_, credential) =>
+        (credential.ownerKind === 'unit_seal' ? unitNames.get(credential.unitId ?? 0) : userNames.get(credential.userId ?? 0)) ??
+        `#${credential.unitId ?? credential.userId}`,
     },
-    { title: t('signing.admin.subject'), dataIndex: 'subject' },
+    { title: t('signing.admin.subject'), dataIndex: 'subjectName' },
     {
       title: t('signing.admin.validity'),
       key: 'validity',
@@ -101,7 +109,7 @@ export function CredentialsCard() {
           rowKey="id"
           size="small"
           columns={columns}
-          dataSource={credentials.data?.items ?? []}
+          dataSource={credentials.data ?? []}
           loading={credentials.isFetching}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           locale={{ emptyText: <Typography.Text type="secondary">{t('signing.admin.noCredentials')}</Typography.Text> }}

@@ -103,7 +103,6 @@ export const signingEn: typeof signingVi = {
     revoked: 'Certificate revoked.',
     registeredOk: 'Certificate registered.',
     noCredentials: 'No certificate registered yet.',
-    demo: 'Demo data',
     fileRequired: 'Please choose a file.',
     chooseFile: 'Choose file',
     searchUser: 'Type a name to find the signer',

@@ -101,7 +101,6 @@ export const signingVi = {
     revoked: 'Đã thu hồi chứng thư số.',
     registeredOk: 'Đã đăng ký chứng thư số.',
     noCredentials: 'Chưa có chứng thư số nào được đăng ký.',
-    demo: 'Dữ liệu mẫu',
     fileRequired: 'Vui lòng chọn tệp.',
     chooseFile: 'Chọn tệp',
     searchUser: 'Gõ tên để tìm người ký',

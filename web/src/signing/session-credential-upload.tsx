@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { uploadSessionCredential, type MyCredential } from '../api/signing';
+import { uploadSessionCredential, type SessionCredential } from '../api/signing';
 import { ProblemAlert } from '../components/problem-alert';
 import { LocalFileField } from './local-file-field';
 
@@ -9,7 +9,7 @@ import { LocalFileField } from './local-file-field';
  * A .p12 and its passphrase for this session only (POST /api/signing/session-credential). It sits inside the
  * sign dialog's form, so Enter in the passphrase uploads instead of signing.
  */
-export function SessionCredentialUpload({ onUploaded }: { onUploaded: (credential: MyCredential) => void }) {
+export function SessionCredentialUpload({ onUploaded }: { onUploaded: (credential: SessionCredential) => void }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { Alert, Divider, Form, InputNumber, Modal, Radio, Space, Spin, Switch, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { fetchMyCredentials, type MyCredential, type MyCredentials } from '../api/signing';
+import { fetchMyCredentials, type MyCredentials, type SessionCredential } from '../api/signing';
 import { ProblemAlert } from '../components/problem-alert';
 import { FormSelect } from '../components/form-select';
 import { showProblemOnForm } from '../components/form-problems';
@@ -23,9 +23,16 @@ interface Values {
   position: SignaturePosition;
 }
 
+/** One certificate the signer may pick, registered or the session's, as the dialog lists it. */
 interface Option {
   value: string;
-  credential: MyCredential;
+  kind: 'registered' | 'session';
+  label: string | null;
+  subject: string;
+  organisation: string | null;
+  issuer: string;
+  notBefore: string;
+  notAfter: string;
   usable: boolean;
 }
 
@@ -33,11 +40,11 @@ const SESSION = 'session';
 
 function optionsOf(data: MyCredentials | undefined): Option[] {
   if (!data) return [];
-  const all = [
-    ...data.registered.map((credential) => ({ value: `registered:${credential.id}`, credential })),
-    ...(data.session ? [{ value: SESSION, credential: data.session }] : []),
+  const all: Omit<Option, 'usable'>[] = [
+    ...data.registered.map((c) => ({ value: `registered:${c.id}`, kind: 'registered' as const, label: c.label, subject: c.subjectName, organisation: c.organisation, issuer: c.issuer, notBefore: c.notBefore, notAfter: c.notAfter })),
+    ...(data.session ? [{ value: SESSION, kind: 'session' as const, label: null, subject: data.session.subjectName, organisation: data.session.organisation, issuer: data.session.issuer, notBefore: data.session.notBefore, notAfter: data.session.notAfter }] : []),
   ];
-  return all.map((option) => ({ ...option, usable: validityAt(option.credential.notBefore, option.credential.notAfter) === 'valid' }));
+  return all.map((option) => ({ ...option, usable: validityAt(option.notBefore, option.notAfter) === 'valid' }));
 }
 
 function choiceOf(values: Values): SignChoice {
@@ -79,7 +86,7 @@ export function SignDialog(props: { open: boolean; title: string; onCancel(): vo
     }
   };
 
-  const sessionLoaded = (credential: MyCredential) => {
+  const sessionLoaded = (credential: SessionCredential) => {
     queryClient.setQueryData<MyCredentials>(['my-credentials'], (old) => ({ registered: old?.registered ?? [], session: credential }));
     void queryClient.invalidateQueries({ queryKey: ['my-credentials'] });
     if (validityAt(credential.notBefore, credential.notAfter) === 'valid') form.setFieldValue('credential', SESSION);
@@ -111,7 +118,7 @@ export function SignDialog(props: { open: boolean; title: string; onCancel(): vo
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={{ credential: firstUsable, visible: true, page: 1, position: DEFAULT_SIGNATURE_POSITION }}
+          initialValues={{ credential: firstUsable, visible: false, page: 1, position: DEFAULT_SIGNATURE_POSITION }}
         >
           {options.length === 0 && <Alert type="info" showIcon message={t('signing.dialog.noCredentials')} style={{ marginBottom: 16 }} />}
           <Form.Item
@@ -123,7 +130,7 @@ export function SignDialog(props: { open: boolean; title: string; onCancel(): vo
               <Space direction="vertical" style={{ width: '100%' }}>
                 {options.map((option) => (
                   <Radio key={option.value} value={option.value} disabled={!option.usable}>
-                    <CredentialText credential={option.credential} />
+                    <CredentialText option={option} />
                   </Radio>
                 ))}
               </Space>
@@ -158,21 +165,21 @@ export function SignDialog(props: { open: boolean; title: string; onCancel(): vo
   );
 }
 
-function CredentialText({ credential }: { credential: MyCredential }) {
+function CredentialText({ option }: { option: Option }) {
   const { t } = useTranslation();
-  const validity = validityAt(credential.notBefore, credential.notAfter);
+  const validity = validityAt(option.notBefore, option.notAfter);
   return (
     <span className="cqs-sign-credential">
       <span className="cqs-sign-credential-title">
-        <Typography.Text strong>{credential.label || credential.subject}</Typography.Text>{' '}
-        <Tag color={credential.kind === 'session' ? 'blue' : 'default'}>
-          {credential.kind === 'session' ? t('signing.dialog.session') : t('signing.dialog.registered')}
+        <Typography.Text strong>{option.label || option.subject}</Typography.Text>{' '}
+        <Tag color={option.kind === 'session' ? 'blue' : 'default'}>
+          {option.kind === 'session' ? t('signing.dialog.session') : t('signing.dialog.registered')}
         </Tag>
         {validity !== 'valid' && <Tag color="red">{validity === 'expired' ? t('signing.expired') : t('signing.notYetValid')}</Tag>}
       </span>
-      {credential.label && <Typography.Text type="secondary">{credential.subject}</Typography.Text>}
-      <Typography.Text type="secondary">{t('signing.dialog.issuer', { issuer: credential.issuer })}</Typography.Text>
-      <Typography.Text type="secondary">{t('signing.validity', validityRange(credential.notBefore, credential.notAfter))}</Typography.Text>
+      {option.label && <Typography.Text type="secondary">{option.subject}</Typography.Text>}
+      <Typography.Text type="secondary">{t('signing.dialog.issuer', { issuer: option.issuer })}</Typography.Text>
+      <Typography.Text type="secondary">{t('signing.validity', validityRange(option.notBefore, option.notAfter))}</Typography.Text>
     </span>
   );
 }

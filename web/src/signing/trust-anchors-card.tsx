@@ -10,6 +10,9 @@ import { ScrollRegion } from '../components/scroll-region';
 import { AddTrustAnchorModal } from './add-trust-anchor-modal';
 import { validityRange } from './certificate-validity';
 
+/** `ab12cd…` → `AB:12:CD:…`, the way certificate viewers show a fingerprint, so it can be compared by eye. */
+const groupedHex = (hex: string) => (hex.toUpperCase().match(/.{1,2}/g) ?? []).join(':');
+
 /** The trust list: signatures chaining to one of these CAs are reported trusted (issue 4 "Verify"). */
 export function TrustAnchorsCard() {
   const { t } = useTranslation();
@@ -42,9 +45,9 @@ export function TrustAnchorsCard() {
     },
     {
       title: t('signing.admin.fingerprint'),
-      dataIndex: 'fingerprint',
+      dataIndex: 'fingerprintSha256',
       width: 220,
-      render: (fingerprint: string) => <code className="cqs-break cqs-fingerprint">{fingerprint}</code>,
+      render: (fingerprint: string) => <code className="cqs-break cqs-fingerprint">{groupedHex(fingerprint)}</code>,
     },
     {
       title: t('common.actions'),
@@ -81,7 +84,7 @@ export function TrustAnchorsCard() {
           rowKey="id"
           size="small"
           columns={columns}
-          dataSource={anchors.data?.items ?? []}
+          dataSource={anchors.data ?? []}
           loading={anchors.isFetching}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           locale={{ emptyText: <Typography.Text type="secondary">{t('signing.admin.noAnchors')}</Typography.Text> }}
