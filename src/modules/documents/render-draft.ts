@@ -38,7 +38,7 @@ export async function renderDraftPdf(db: Executor, content: DraftContent): Promi
     issuedAt: content.at,
   });
   if (letter) {
-    doc.font(FONT.regular).fontSize(12).text(`V/v ${content.subject}`, doc.page.margins.left, doc.y - 8, { width: contentWidth(doc) * 0.42, align: 'center' });
+    doc.font(FONT.regular).fontSize(12).text(`V/v ${content.subject.replace(/^\s*(V\/v|Về việc)\s*/iu, '')}`, doc.page.margins.left, doc.y - 8, { width: contentWidth(doc) * 0.42, align: 'center' });
     doc.moveDown(1);
   } else {
     centred(doc, (type?.name ?? '').toUpperCase(), FONT.bold, 14);
