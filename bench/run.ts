@@ -9,6 +9,7 @@
  *                                 → bench-results/payments.{json,md}
  *   npm run bench -- documents-search   document search (FTS5 / GIN) over BENCH_DOCUMENTS (default 100,000) documents
  *                                 → bench-results/documents-search.{json,md}
+ *   npm run bench -- signatures   signatures/s and verifications/s for a 1 MB PDF, in process → bench-results/signatures.{json,md}
  * BENCH_SECONDS (default 5) per scenario, BENCH_CONNECTIONS (default 10), BENCH_DOSSIERS (default 100000),
  * BENCH_PAYMENT_ORDERS (default: sized from a warm-up to last BENCH_SECONDS).
  * What would make filing faster on SQLite (fsync, statement reuse), measured: npx tsx bench/filing-experiments.ts
@@ -18,9 +19,10 @@ import { benchDossiers } from './dossiers.js';
 import { benchFoundation } from './foundation.js';
 import { benchPayments } from './payments.js';
 import { benchDocumentsSearch } from './documents-search.js';
+import { benchSignatures } from './signatures.js';
 import { measureCeiling } from './support.js';
 
-const PARTS = ['foundation', 'dossiers', 'payments', 'documents-search'] as const;
+const PARTS = ['foundation', 'dossiers', 'payments', 'documents-search', 'signatures'] as const;
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
     if (parts.includes('dossiers')) await benchDossiers(ceiling, cluster);
     if (parts.includes('payments')) await benchPayments(ceiling, cluster);
     if (parts.includes('documents-search')) await benchDocumentsSearch(ceiling, cluster);
+    if (parts.includes('signatures')) await benchSignatures();
   } finally {
     cluster.stop();
   }

@@ -7,6 +7,7 @@ export interface SignatureField {
   coversWholeDocument: boolean;
 }
 
+const BYTE_RANGE_KEY = Buffer.from('/ByteRange');
 const BYTE_RANGE = /^\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/;
 const TRAILING_WHITESPACE = /^[\s\0]*$/;
 
@@ -18,7 +19,7 @@ const TRAILING_WHITESPACE = /^[\s\0]*$/;
 export function findSignatureFields(pdf: Buffer): SignatureField[] {
   const fields: SignatureField[] = [];
   const seen = new Set<string>();
-  for (let at = pdf.indexOf('/ByteRange'); at !== -1; at = pdf.indexOf('/ByteRange', at + 10)) {
+  for (let at = pdf.indexOf(BYTE_RANGE_KEY); at !== -1; at = pdf.indexOf(BYTE_RANGE_KEY, at + BYTE_RANGE_KEY.length)) {
     const match = BYTE_RANGE.exec(pdf.toString('latin1', at, Math.min(pdf.length, at + 120)));
     if (!match) continue;
     const range = match.slice(1, 5).map(Number) as SignatureField['byteRange'];

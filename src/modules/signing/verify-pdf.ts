@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify as cryptoVerify } from 'node:crypto';
+import { createHash, createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { Language } from '../../platform/i18n/language.js';
@@ -170,7 +170,7 @@ function checkIntegrity(pdf: Buffer, field: SignatureField, signerInfo: pkijs.Si
   hash.update(pdf.subarray(start1, start1 + length1));
   hash.update(pdf.subarray(start2, start2 + length2));
   const digest = hash.digest();
-  const publicKey = createPublicKey({ key: Buffer.from(certificate.subjectPublicKeyInfo.toSchema().toBER(false)), format: 'der', type: 'spki' });
+  const publicKey = publicKeyOf(certificate);
   const signature = Buffer.from(signerInfo.signature.valueBlock.valueHexView);
   let valid: boolean;
   if (signerInfo.signedAttrs) {
@@ -187,7 +187,20 @@ function checkIntegrity(pdf: Buffer, field: SignatureField, signerInfo: pkijs.Si
   return valid;
 }
 
-function safeVerify(digest: string, data: Buffer, key: ReturnType<typeof createPublicKey>, signature: Buffer): boolean {
+// Importing a key costs about as much as hashing the whole file; a certificate's key never changes.
+const publicKeys = new Map<string, KeyObject>();
+function publicKeyOf(certificate: pkijs.Certificate): KeyObject {
+  const key = certificateKey(certificate);
+  let publicKey = publicKeys.get(key);
+  if (!publicKey) {
+    publicKey = createPublicKey({ key: Buffer.from(certificate.subjectPublicKeyInfo.toSchema().toBER(false)), format: 'der', type: 'spki' });
+    if (publicKeys.size >= CHAIN_CACHE_ENTRIES) publicKeys.clear();
+    publicKeys.set(key, publicKey);
+  }
+  return publicKey;
+}
+
+function safeVerify(digest: string, data: Buffer, key: KeyObject, signature: Buffer): boolean {
   try {
     return cryptoVerify(digest, data, key, signature);
   } catch {
@@ -202,6 +215,36 @@ function safeVerify(digest: string, data: Buffer, key: ReturnType<typeof createP
 async function chainsToAnchor(certificate: pkijs.Certificate, cmsCertificates: pkijs.Certificate[], anchors: pkijs.Certificate[], info: CertificateInfo): Promise<boolean> {
   if (anchors.length === 0) return false;
   const checkDate = new Date(Math.min(Math.max(Date.now(), info.notBefore.getTime()), info.notAfter.getTime()));
+  const key = [certificate, ...cmsCertificates].map(certificateKey).join(',') + '|' + anchors.map(certificateKey).join(',') + '|' + checkDate.toISOString().slice(0, 13);
+  const cached = chainResults.get(key);
+  if (cached && cached.until > Date.now()) return cached.trusted;
+  const trusted = await validateChain(certificate, cmsCertificates, anchors, checkDate);
+  if (chainResults.size >= CHAIN_CACHE_ENTRIES) chainResults.clear();
+  chainResults.set(key, { trusted, until: Date.now() + CHAIN_CACHE_MS });
+  return trusted;
+}
+
+/*
+ * Path validation costs more than hashing a 1 MB file, and every copy of a document carries the same
+ * certificates: its result is kept for a few minutes per (certificates of the CMS, trust list, hour judged at).
+ * Certificates are identified by a hash of their signed part and signature, so a different certificate (or
+ * one tampered with) never hits an entry of another.
+ */
+const CHAIN_CACHE_MS = 5 * 60_000;
+const CHAIN_CACHE_ENTRIES = 2000;
+const chainResults = new Map<string, { trusted: boolean; until: number }>();
+const certificateKeys = new WeakMap<pkijs.Certificate, string>();
+
+function certificateKey(certificate: pkijs.Certificate): string {
+  let key = certificateKeys.get(certificate);
+  if (!key) {
+    key = createHash('sha256').update(certificate.tbsView).update(certificate.signatureValue.valueBlock.valueHexView).digest('base64');
+    certificateKeys.set(certificate, key);
+  }
+  return key;
+}
+
+async function validateChain(certificate: pkijs.Certificate, cmsCertificates: pkijs.Certificate[], anchors: pkijs.Certificate[], checkDate: Date): Promise<boolean> {
   try {
     const engine = new pkijs.CertificateChainValidationEngine({
       trustedCerts: anchors,
