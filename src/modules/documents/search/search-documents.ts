@@ -42,16 +42,23 @@ export async function searchDocuments(
     if (query.to !== undefined) conditions.push(eb(documentDate, '<=', query.to));
     return eb.and(conditions);
   });
-  const [{ total }, rows] = await Promise.all([
+  // The page is chosen on narrow rows (id and date) and only its 20 documents are read whole: sorting whole rows,
+  // PDF text included, cost 400 ms on 100,000 documents (bench/documents-search.ts).
+  const [{ total }, pageRows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     base
-      .selectAll('documents')
+      .select('documents.id')
       .orderBy('documents.updated_at', 'desc')
       .orderBy('documents.id', 'desc')
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
   ]);
+  const pageIds = pageRows.map((row) => Number(row.id));
+  const byId = new Map(
+    (pageIds.length === 0 ? [] : await db.selectFrom('documents').selectAll().where('id', 'in', pageIds).execute()).map((row) => [Number(row.id), row]),
+  );
+  const rows = pageIds.map((id) => byId.get(id)!).filter((row) => row !== undefined);
 
   const confidentialIds = rows.filter((row) => isConfidential(row.confidentiality)).map((row) => Number(row.id));
   if (confidentialIds.length > 0) {

@@ -45,6 +45,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('exchange_received_document').on('exchange_received').column('document_id').execute();
 
+  // Lists and search show the latest changed first: the page walks this index instead of sorting every row.
+  await db.schema.createIndex('documents_updated').on('documents').columns(['updated_at', 'id']).execute();
+
   if (dialect === 'sqlite') {
     await sql`CREATE VIRTUAL TABLE documents_fts USING fts5(search_text, content_text, content='documents', content_rowid='id')`.execute(db);
     await sql`CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
