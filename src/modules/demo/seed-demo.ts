@@ -3,6 +3,7 @@ import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/database/database.js';
 import { seedDemoDossiers } from '../dossiers/demo-dossiers.js';
 import { seedDemoDocuments } from '../documents/demo-documents.js';
+import { seedDemoSigning } from '../signing/demo-signing.js';
 import type { ImportReport } from '../procedures/procedures.schema.js';
 import { seedDemoCatalogue } from '../procedures/seed-demo-catalogue.js';
 import { DIEN_BIEN } from './dien-bien.js';
@@ -29,6 +30,8 @@ export async function seedDemo(
   const province = await seedProvince(db, DIEN_BIEN, options);
   const catalogue = await seedDemoCatalogue(db, options.auditContext);
   const dossiers = options.config ? await seedDemoDossiers(db, options.config, options.auditContext) : 0;
+  // Before the documents: the demo issues a signed and sealed document with these credentials.
+  if (options.config) await seedDemoSigning(db, options.config, options.auditContext);
   const documents = options.config ? await seedDemoDocuments(db, options.config, options.auditContext) : 0;
   return { province, catalogue, dossiers, documents };
 }
