@@ -12,7 +12,7 @@ import { exchangeAuditContext } from './exchange-context.js';
 import { parseRecallXml, parseStatusXml } from './exchange-messages.js';
 import { parsePackageXml } from './exchange-package.js';
 import { Accepted, NewPeerBody, Peer, PeerIdParams, PeerList } from './exchange.schema.js';
-import { ExchangeHeader, isAuthentic } from './message-signature.js';
+import { ExchangeHeader, isAuthentic, MAX_CLOCK_SKEW_MS } from './message-signature.js';
 import { packageOfDocument, recipientOrgansOf } from './package-of-document.js';
 import { addPeer, findPeerByOrgan, listPeers, removePeer, type PeerRow } from './peers.js';
 import { receivePackage } from './receive-package.js';
@@ -28,8 +28,9 @@ export async function exchangeRoutes(instance: App): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { db, config } = app.ctx;
   const store = createFileStore(config);
-  // Packages carry the PDFs base64-encoded: a third larger than the files the upload limit admits, plus the XML.
-  const packageLimit = Math.ceil(config.uploadMaxBytes * 1.4 * 10) + 1_000_000;
+  // Packages carry the PDFs base64-encoded (a third larger): room for a signed PDF and three attachments of the
+  // upload limit, plus the XML.
+  const packageLimit = Math.ceil((config.uploadMaxBytes * 4) / 3) * 4 + 1_000_000;
   // Kept as text: the signature is over the exact bytes received. Only inside this plugin.
   app.addContentTypeParser(XML_TYPES, { parseAs: 'string', bodyLimit: packageLimit }, (_request, body, done) => done(null, body));
 
@@ -44,6 +45,14 @@ export async function exchangeRoutes(instance: App): Promise<void> {
       throw new AppError('EXCHANGE_UNAUTHENTICATED');
     }
     return { peer, from: from as string, body };
+  }
+  /** Before the body is read: a sender that is no registered peer, or a stale message, is turned away at once. */
+  async function knownSender(request: FastifyRequest): Promise<void> {
+    const from = request.headers[ExchangeHeader.From];
+    const timestamp = Number(request.headers[ExchangeHeader.Timestamp]);
+    if (typeof from !== 'string' || !Number.isFinite(timestamp) || Math.abs(Date.now() - timestamp) > MAX_CLOCK_SKEW_MS || !(await findPeerByOrgan(db, from))) {
+      throw new AppError('EXCHANGE_UNAUTHENTICATED');
+    }
   }
   const peerContext = (request: FastifyRequest) => exchangeAuditContext({ ip: request.ip, requestId: request.id });
 
@@ -87,6 +96,7 @@ export async function exchangeRoutes(instance: App): Promise<void> {
     {
       config: { public: true },
       bodyLimit: packageLimit,
+      onRequest: knownSender,
       schema: { tags: TAGS, summary: 'Nhận gói tin văn bản từ hệ thống khác (receive a package)', description: PEER_SIGNED.description, consumes: XML_TYPES, response: { 200: Accepted, 201: Accepted } },
     },
     async (request, reply) => {
