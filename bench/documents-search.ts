@@ -4,7 +4,7 @@
  * Documents are spread over 12 units with folded metadata and ~600 characters of folded PDF text each, 2 % of them
  * confidential; the caller is a records clerk of the whole province (the widest read scope, so the most rows to
  * consider). Queries: a rare word, a common two-word phrase, three words across metadata and content, a notation,
- * and a filter-only listing. Results: bench-results/documents-search.json and .md.
+ * and a filter-only listing; over HTTP (autocannon, BENCH_CONNECTIONS callers) and in process (one caller). Results: bench-results/documents-search.json and .md.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +18,9 @@ import type { DialectName } from '../src/platform/database/dialect.js';
 import type { DocumentsTable } from '../src/platform/database/schema.js';
 import { foldVietnamese } from '../src/platform/text/fold.js';
 import { insertUnit, insertUser, sessionTokenFor } from '../test/support/fixtures.js';
+import type { Actor } from '../src/platform/auth/actor.js';
+import { searchDocuments } from '../src/modules/documents/search/search-documents.js';
+import type { SearchQuery } from '../src/modules/documents/search/search.schema.js';
 import type { PostgresCluster } from '../test/support/postgres-cluster.js';
 import { listen, machineLine, measure, openBenchDatabase, rowOf, rowsTable, writeResults, type Row } from './support.js';
 import { pick, seededRandom } from './vietnamese-people.js';
@@ -46,6 +49,25 @@ interface DialectResult {
   loadSeconds: number;
   rows: Row[];
   totals: Record<string, number>;
+  /** searchDocuments called directly, one caller at a time: the latency a user sees without HTTP or queueing. */
+  inProcess: { query: string; calls: number; p50Ms: number; p99Ms: number }[];
+}
+
+const IN_PROCESS_CALLS = 40;
+
+async function timeInProcess(db: Db, dialect: DialectName, actor: Actor, query: string): Promise<{ p50Ms: number; p99Ms: number }> {
+  const params = Object.fromEntries(new URLSearchParams(query)) as SearchQuery;
+  const context = { actorId: actor.userId, actorUsername: actor.username, ip: null, requestId: null };
+  await searchDocuments({ db, dialect }, context, actor, params, 'vi');
+  const times: number[] = [];
+  for (let i = 0; i < IN_PROCESS_CALLS; i++) {
+    const started = performance.now();
+    await searchDocuments({ db, dialect }, context, actor, params, 'vi');
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] * 10) / 10;
+  return { p50Ms: at(50), p99Ms: at(99) };
 }
 
 async function loadDocuments(db: Db, unitIds: number[], count: number): Promise<number> {
@@ -112,7 +134,18 @@ async function benchDialect(dialect: DialectName, cluster: PostgresCluster | und
       const m = await measure(url, { headers: { authorization: `Bearer ${token}` } });
       rows.push(rowOf(`search: ${label}, ${totals[label]} hits`, dialect, m, ceiling));
     }
-    return { database: dialect, documents: DOCUMENTS, loadSeconds, rows, totals };
+    const actor: Actor = {
+      userId: clerk.id, username: clerk.username, fullName: 'Văn thư', kind: 'official', unitId: province,
+      grants: [{ role: 'records_clerk', unitId: province, includeSubtree: true }],
+      session: { id: 'bench', kind: 'token' as Actor['session']['kind'], csrfToken: null, expiresAt: '' }, mfaEnrolmentRequired: false,
+    };
+    const inProcess: DialectResult['inProcess'] = [];
+    for (const [label, query] of QUERIES) {
+      const timing = await timeInProcess(db, dialect, actor, query);
+      console.log(`${dialect.padEnd(8)} in process ${label}: p50 ${timing.p50Ms} ms, p99 ${timing.p99Ms} ms`);
+      inProcess.push({ query: label, calls: IN_PROCESS_CALLS, ...timing });
+    }
+    return { database: dialect, documents: DOCUMENTS, loadSeconds, rows, totals, inProcess };
   } finally {
     await app.close();
     await database.close();
@@ -131,6 +164,12 @@ export async function benchDocumentsSearch(ceiling: Row, cluster: PostgresCluste
     ...results.map((r) => `- ${r.database}: loaded in ${r.loadSeconds.toFixed(1)} s`),
     '',
     ...rowsTable([ceiling, ...results.flatMap((r) => r.rows)]),
+    '',
+    `In process (searchDocuments called directly, ${IN_PROCESS_CALLS} calls one after another):`,
+    '',
+    '| query | database | p50 ms | p99 ms |',
+    '|---|---|---:|---:|',
+    ...results.flatMap((r) => r.inProcess.map((m) => `| ${m.query} | ${r.database} | ${m.p50Ms} | ${m.p99Ms} |`)),
     '',
     'Each search answers the first page (20) and the total; the caller reads the whole province (records clerk, subtree).',
   ].join('\n');
