@@ -13,6 +13,7 @@ import { startOnlinePayment } from './online-payment.js';
 import { getDossierPayment } from './payment-view.js';
 import { CounterPaymentBody, DossierPayment, GatewayReturn, IpnAnswerSchema, OnlinePayment, PaymentIdParams, ReceiptList } from './payments.schema.js';
 import { listMyReceipts, renderPaymentReceipt } from './receipts.js';
+import { openSecretBox } from '../signing/secret-box.js';
 
 const PAYMENT_TAGS = ['Thanh toán phí, lệ phí'];
 
@@ -144,7 +145,7 @@ export async function paymentsRoutes(instance: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { pdf, receiptNo } = await renderPaymentReceipt(db, request.auditContext(), requireActor(request), request.params.id);
+      const { pdf, receiptNo } = await renderPaymentReceipt(db, request.auditContext(), requireActor(request), request.params.id, openSecretBox(config));
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="bien-lai-${receiptNo}.pdf"`)

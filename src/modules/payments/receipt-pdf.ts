@@ -12,6 +12,8 @@ import {
   type PdfRenderOptions,
 } from '../../platform/pdf/index.js';
 import type { FormIssuer } from '../forms/form-common.js';
+import type { PdfSigner } from '../signing/pdf-signer.js';
+import { signPdf } from '../signing/sign-pdf.js';
 import type { FeeLine } from '../procedures/fees.js';
 import { vndInWords } from './amount-in-words.js';
 
@@ -59,6 +61,8 @@ export const FEE_RECEIPT_LABELS = {
   paidAt: 'Ngày thu',
   duplicate: 'Khoản thu trùng (hồ sơ đã được thanh toán trước đó): sẽ được hoàn trả cho người nộp.',
   unsigned: 'Biên lai điện tử này chưa được ký số; chữ ký số của đơn vị thu sẽ được bổ sung khi phân hệ ký số đi vào hoạt động.',
+  signed: 'Biên lai điện tử được ký số bằng chứng thư số của {unit}; kiểm tra chữ ký tại trang Kiểm tra chữ ký số.',
+  signatureReason: 'Biên lai thu phí, lệ phí điện tử',
   payerSignature: 'Người nộp tiền',
   collectorSignature: 'Người thu tiền',
   page: 'Trang {page}/{total}',
@@ -68,8 +72,18 @@ export type FeeReceiptLabels = typeof FEE_RECEIPT_LABELS;
 const money = (amount: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(amount);
 const fillIn = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (m, key: string) => values[key] ?? m);
 
-/** The receipt as a PDF: issuing unit, number, payer, what was paid line by line, the total in figures and in words. */
-export async function renderFeeReceipt(input: FeeReceiptInput, options: PdfRenderOptions & { labels?: Partial<FeeReceiptLabels> } = {}): Promise<Buffer> {
+export interface FeeReceiptOptions extends PdfRenderOptions {
+  labels?: Partial<FeeReceiptLabels>;
+  /** The receiving unit's seal (signing module): the receipt is then signed (PAdES) instead of saying it is not yet. */
+  seal?: PdfSigner;
+}
+
+/**
+ * The receipt as a PDF: issuing unit, number, payer, what was paid line by line, the total in figures and in words.
+ * An electronic receipt carries the collecting unit's digital signature (Decree 123/2020 art. 32) when the unit
+ * has a seal registered.
+ */
+export async function renderFeeReceipt(input: FeeReceiptInput, options: FeeReceiptOptions = {}): Promise<Buffer> {
   const labels = { ...FEE_RECEIPT_LABELS, ...options.labels };
   const doc = createDocument({ title: `${labels.title} — ${input.receiptNo}`, creationDate: options.creationDate });
   drawHeading(doc, input);
@@ -98,11 +112,13 @@ export async function renderFeeReceipt(input: FeeReceiptInput, options: PdfRende
   labelledLine(doc, labels.method, input.method);
   labelledLine(doc, labels.paidAt, formatShortDate(input.paidAt));
   if (input.duplicate) paragraph(doc, labels.duplicate, { bold: true });
-  paragraph(doc, labels.unsigned, { italic: true, size: 11 });
+  const sealName = options.seal?.describe().name;
+  paragraph(doc, sealName ? fillIn(labels.signed, { unit: sealName }) : labels.unsigned, { italic: true, size: 11 });
   drawSignatures(doc, [
     { title: labels.payerSignature, name: input.payer.fullName },
     { title: labels.collectorSignature, name: input.collectorName ?? input.agency.name },
   ]);
   drawPageNumbers(doc, (page, total) => fillIn(labels.page, { page: String(page), total: String(total) }), { skipSinglePage: true });
-  return finishDocument(doc);
+  const pdf = await finishDocument(doc);
+  return options.seal ? signPdf(pdf, options.seal, { reason: labels.signatureReason, location: input.placeName }) : pdf;
 }

@@ -5,6 +5,9 @@ import { bearer } from '../../../test/support/fixtures.js';
 import { expectProblem, oneStopProcedure, setUpOneStop, type OneStopWorld, type Person } from '../../../test/support/one-stop.js';
 import { extractPdfText } from '../../../test/support/pdf.js';
 import { feeDueDossier, feeProcedure, fileAtCounter, ONLINE_FEE_VND, payAtCounter } from '../../../test/support/payments.js';
+import { getTestPki } from '../../../test/support/pki.js';
+import { openSecretBox } from '../signing/secret-box.js';
+import { verifyPdfWithTrustList } from '../signing/trust-list.js';
 import { renderFeeReceipt } from './receipt-pdf.js';
 
 describe.each(DIALECTS)('receipts on %s', (dialect) => {
@@ -78,6 +81,35 @@ describe.each(DIALECTS)('receipts on %s', (dialect) => {
     expect(text).toContain('Tên người nộp: Giàng A Páo');
     expect(text).toContain('Số tiền bằng chữ: Hai mươi nghìn đồng');
     expect(text).toContain('Hình thức thanh toán: Chuyển khoản');
+  });
+
+  it('is signed with the collecting unit’s seal once one is registered, and the signature verifies (issue 4)', async () => {
+    const pki = getTestPki();
+    const secrets = openSecretBox(t.config);
+    const code = await feeDueDossier(t.app, w.citizen);
+    const paid = await payAtCounter(t.app, w.officer, code, { method: 'cash', amountVnd: ONLINE_FEE_VND });
+    expect(paid.statusCode, paid.body).toBe(201);
+    const payment = paid.json().payments[0];
+    const { unit_id: unitId } = await t.db.selectFrom('payments').select('unit_id').where('id', '=', payment.id).executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    const certificate = { subject_name: pki.seal.commonName, organisation: pki.seal.organisation, issuer_name: 'CN=CA Trung gian Kiểm thử', serial: '01', not_before: now, not_after: now, fingerprint_sha256: 'f' };
+    await t.db
+      .insertInto('signing_credentials')
+      .values({ owner_kind: 'unit_seal', user_id: null, unit_id: Number(unitId), label: 'Con dấu số', ...certificate, p12_encrypted: secrets.encrypt(pki.seal.p12), passphrase_encrypted: secrets.encrypt(pki.seal.passphrase), status: 'active', created_by: null, created_at: now, revoked_at: null })
+      .execute();
+    await t.db
+      .insertInto('signing_trust_anchors')
+      .values({ label: 'CA kiểm thử', subject: 'CN=CA Gốc Kiểm thử', issuer: 'CN=CA Gốc Kiểm thử', serial: '01', not_before: now, not_after: now, fingerprint_sha256: 'receipt-test-root', certificate_der: pki.root.certificateDer.toString('base64'), status: 'active', created_by: null, created_at: now, removed_at: null })
+      .execute();
+
+    const pdf = await receipt(w.citizen, payment.id);
+    expect(pdf.statusCode).toBe(200);
+    const [signature, ...more] = await verifyPdfWithTrustList(t.db, pdf.rawPayload);
+    expect(more).toEqual([]);
+    expect(signature).toMatchObject({ signerName: pki.seal.commonName, intact: true, coversWholeDocument: true, trusted: true, certificateValid: true, problems: [] });
+    const text = await extractPdfText(pdf.rawPayload);
+    expect(text).toContain(`được ký số bằng chứng thư số của ${pki.seal.commonName}`);
+    expect(text).not.toContain('chưa được ký số');
   });
 });
 

@@ -10,6 +10,8 @@ import { PAYMENT_CHANNEL_LABELS, PaymentStatus, type PaymentChannelCode } from '
 import type { ReceiptList } from './payments.schema.js';
 import { findPayment, getOrder } from './payments.repository.js';
 import { renderFeeReceipt } from './receipt-pdf.js';
+import { findReceiptSeal } from './receipt-seal.js';
+import type { SecretBox } from '../signing/secret-box.js';
 
 /** `GET /api/me/receipts`: the receipts of the caller's own dossiers, newest first. */
 export async function listMyReceipts(db: Db, actor: Actor): Promise<ReceiptList> {
@@ -39,7 +41,7 @@ export async function listMyReceipts(db: Db, actor: Actor): Promise<ReceiptList>
  * The electronic receipt of one payment as a PDF: for the applicant and whoever may read the dossier (404 for
  * anyone else); officials' reads of the payer's data are audited.
  */
-export async function renderPaymentReceipt(db: Db, context: AuditContext, actor: Actor, paymentId: number): Promise<{ pdf: Buffer; receiptNo: string }> {
+export async function renderPaymentReceipt(db: Db, context: AuditContext, actor: Actor, paymentId: number, secrets?: SecretBox): Promise<{ pdf: Buffer; receiptNo: string }> {
   const payment = await findPayment(db, paymentId);
   if (!payment) throw new AppError('NOT_FOUND');
   const order = await getOrder(db, payment.order_id);
@@ -62,7 +64,7 @@ export async function renderPaymentReceipt(db: Db, context: AuditContext, actor:
     paidAt,
     duplicate: payment.status === PaymentStatus.Duplicate,
     ...(collector ? { collectorName: collector.full_name } : {}),
-  });
+  }, { seal: secrets ? await findReceiptSeal(db, secrets, Number(payment.unit_id)) : undefined });
   if (!viewer.isApplicant) {
     await db.transaction().execute((tx) =>
       recordAudit(tx, context, { action: 'payment.receipt.read', entityType: 'payment', entityId: String(payment.id), unitId: dossier.unit_id, summary: { dossier: dossier.code } }),
