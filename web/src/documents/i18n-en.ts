@@ -98,6 +98,7 @@ export const documentsEn: DocumentsResources = {
     open: 'Open {{name}}',
     signatures: 'Digital signatures',
     noSignatures: 'The document carries no digital signature yet.',
+    signaturesInFile: 'Signatures, if any, are inside the received file; press “Verify signatures” to read and check them.',
     signatureKind: { signer: 'Signer', seal: 'Organisation seal' },
     verify: 'Verify signatures',
     verifying: 'Verifying signatures…',

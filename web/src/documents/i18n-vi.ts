@@ -96,6 +96,7 @@ export const documentsVi = {
     open: 'Mở {{name}}',
     signatures: 'Chữ ký số',
     noSignatures: 'Văn bản chưa có chữ ký số.',
+    signaturesInFile: 'Chữ ký số (nếu có) nằm trong tệp văn bản nhận được; bấm “Kiểm tra chữ ký” để đọc và kiểm tra.',
     signatureKind: { signer: 'Người ký', seal: 'Con dấu cơ quan' },
     verify: 'Kiểm tra chữ ký',
     verifying: 'Đang kiểm tra chữ ký…',

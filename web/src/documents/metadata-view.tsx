@@ -1,6 +1,7 @@
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDetail, DocumentMetadata } from '../api/documents';
+import { formatDateTime } from '../format/date';
 import { formatDay } from './days';
 
 // Appendix VI of Decree 30/2020 in the decree's order; incoming-only fields last.
@@ -34,6 +35,13 @@ function text(key: string, value: unknown): string | null {
   if (DAYS.has(key) && typeof value === 'string') return formatDay(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return null;
+    // TraceHeaderList: where the document passed and when (Decree 30/2020 Appendix VI), times in Vietnam.
+    if (key === 'TraceHeaderList') {
+      return value
+        .map((entry) => (typeof entry === 'object' && entry ? entry as { organId?: string; at?: string } : {}))
+        .map((entry) => [entry.organId, entry.at ? formatDateTime(entry.at) : null].filter(Boolean).join(' · '))
+        .join('; ');
+    }
     return value.map((entry) => (typeof entry === 'object' && entry ? Object.values(entry as object).filter(Boolean).join(' · ') : String(entry))).join('; ');
   }
   if (typeof value === 'object') return Object.values(value as object).filter(Boolean).join(', ') || null;

@@ -29,7 +29,8 @@ export function SignaturesSection({ document }: { document: DocumentDetail }) {
   return (
     <Flex vertical gap={12}>
       {document.signatures.length === 0 ? (
-        <Typography.Paragraph>{t('documents.detail.noSignatures')}</Typography.Paragraph>
+        // A copy received from another unit carries its signatures inside the PDF only: the check reads them there.
+        <Typography.Paragraph>{t(document.direction === 'incoming' && document.mainFile ? 'documents.detail.signaturesInFile' : 'documents.detail.noSignatures')}</Typography.Paragraph>
       ) : (
         <List
           size="small"
