@@ -58,7 +58,7 @@ export async function searchDocuments(
   const byId = new Map(
     (pageIds.length === 0 ? [] : await db.selectFrom('documents').selectAll().where('id', 'in', pageIds).execute()).map((row) => [Number(row.id), row]),
   );
-  const rows = pageIds.map((id) => byId.get(id)!).filter((row) => row !== undefined);
+  const rows = pageIds.flatMap((id) => byId.get(id) ?? []);
 
   const confidentialIds = rows.filter((row) => isConfidential(row.confidentiality)).map((row) => Number(row.id));
   if (confidentialIds.length > 0) {
