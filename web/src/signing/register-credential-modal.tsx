@@ -7,6 +7,7 @@ import { FormModal } from '../components/form-modal';
 import { UnitSelect } from '../units/unit-select';
 import { LocalFileField } from './local-file-field';
 import { SignerSelect } from './signer-select';
+import { RADIOGROUP } from './radiogroup';
 
 interface Values {
   ownerKind: CredentialOwnerKind;
@@ -46,6 +47,8 @@ export function RegisterCredentialModal({ open, onClose, onRegistered }: { open:
     >
       <Form.Item name="ownerKind" label={t('signing.admin.ownerKind')}>
         <Radio.Group
+          {...RADIOGROUP}
+          aria-label={t('signing.admin.ownerKind')}
           options={[
             { value: 'user', label: t('signing.admin.ownerUser') },
             { value: 'unit_seal', label: t('signing.admin.ownerSeal') },

@@ -9,6 +9,7 @@ import { showProblemOnForm } from '../components/form-problems';
 import { validityAt, validityRange } from './certificate-validity';
 import { DEFAULT_SIGNATURE_POSITION, SIGNATURE_POSITIONS, type SignaturePosition } from './signature-positions';
 import { SessionCredentialUpload } from './session-credential-upload';
+import { RADIOGROUP } from './radiogroup';
 import './signing.css';
 
 export type SignChoice = {
@@ -89,7 +90,8 @@ export function SignDialog(props: { open: boolean; title: string; onCancel(): vo
   const sessionLoaded = (credential: SessionCredential) => {
     queryClient.setQueryData<MyCredentials>(['my-credentials'], (old) => ({ registered: old?.registered ?? [], session: credential }));
     void queryClient.invalidateQueries({ queryKey: ['my-credentials'] });
-    if (validityAt(credential.notBefore, credential.notAfter) === 'valid') form.setFieldValue('credential', SESSION);
+    // Picked at once, and the 'choose a certificate' message asked for before the upload goes away.
+    if (validityAt(credential.notBefore, credential.notAfter) === 'valid') form.setFields([{ name: 'credential', value: SESSION, errors: [] }]);
   };
 
   return (
@@ -126,7 +128,7 @@ export function SignDialog(props: { open: boolean; title: string; onCancel(): vo
             label={t('signing.dialog.credential')}
             rules={[{ required: true, message: t('signing.dialog.credentialRequired') }]}
           >
-            <Radio.Group className="cqs-sign-credentials">
+            <Radio.Group className="cqs-sign-credentials" {...RADIOGROUP} aria-label={t('signing.dialog.credential')}>
               <Space direction="vertical" style={{ width: '100%' }}>
                 {options.map((option) => (
                   <Radio key={option.value} value={option.value} disabled={!option.usable}>
