@@ -123,7 +123,8 @@ describe('accountant pages in Chromium', { timeout: 180_000 }, () => {
     await signIn(s.page, specialist);
     const menu = s.page.getByRole('navigation', { name: 'Điều hướng chính' });
     await menu.getByRole('menuitem').first().waitFor();
-    expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(['Trang làm việc', 'Hồ sơ một cửa']);
+    // A specialist drafts official documents (document.draft, issue 4), so Văn bản is in the menu too.
+    expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(['Trang làm việc', 'Hồ sơ một cửa', 'Văn bản']);
     for (const path of ['/office/payments/reconciliation', '/office/payments/reports']) {
       await s.page.goto(path);
       await s.page.getByText('Không tìm thấy trang').waitFor();
