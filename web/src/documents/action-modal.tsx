@@ -42,18 +42,18 @@ const HELP: Partial<Record<DocumentAction, string>> = {
   confirm_destroyed: 'destroyedHelp',
 };
 
-/** Hồ sơ công việc to file into (H3's work files); listed only where that API answers. */
-function WorkFileSelect(props: { id?: string; value?: number; onChange?: (value: number) => void }) {
+/** An open hồ sơ công việc of the document's unit to file into (work files API, issue 4 "Search and files"). */
+function WorkFileSelect(props: { id?: string; value?: number; onChange?: (value: number) => void; unitId: number }) {
+  const { unitId, ...rest } = props;
   const files = useQuery({
-    queryKey: ['work-files'],
-    queryFn: () => get<{ items: { id: number; title?: string; name?: string; fileNotation?: string }[] }>('/api/work-files?status=open'),
+    queryKey: ['work-files', unitId],
+    queryFn: () => get<{ items: { id: number; notation: string; title: string; year: number; status: string }[] }>(`/api/work-files?unitId=${unitId}`),
     retry: false,
   });
-  const options = (files.data?.items ?? []).map((file) => ({
-    value: file.id,
-    label: [file.fileNotation, file.title ?? file.name].filter(Boolean).join(' — ') || `#${file.id}`,
-  }));
-  return <FormSelect<number> {...props} showSearch optionFilterProp="label" loading={files.isPending} options={options} />;
+  const options = (files.data?.items ?? [])
+    .filter((file) => file.status === 'open')
+    .map((file) => ({ value: file.id, label: `${file.notation} (${file.year}) — ${file.title}` }));
+  return <FormSelect<number> {...rest} showSearch optionFilterProp="label" loading={files.isPending} options={options} />;
 }
 
 /** The confirmation of one action with the fields it needs (contract "Actions and payloads"). */
@@ -147,7 +147,7 @@ export function DocumentActionModal({ document, action, onClose, onAct }: Props)
       )}
       {action === 'file' && (
         <Form.Item label={label('workFile')} name="workFileId" rules={required('workFile')}>
-          <WorkFileSelect />
+          <WorkFileSelect unitId={document.unitId} />
         </Form.Item>
       )}
       {action === 'add_version' && (
