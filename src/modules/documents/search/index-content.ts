@@ -67,9 +67,16 @@ export async function indexPendingContent(db: Db, store: FileStore, limit = 20):
   return report;
 }
 
-/** The outbox handler: any job runs a pass over whatever is pending, so one lost job delays nothing for long. */
+const BATCH = 20;
+
+/**
+ * The outbox handler: any job runs a pass over whatever is pending (so one lost job delays nothing for long), and a
+ * full batch queues the next pass, so a backlog (a first start over existing documents) drains without new jobs.
+ */
 export function indexContentHandler(db: Db, store: FileStore) {
-  return async (): Promise<void> => {
-    await indexPendingContent(db, store);
+  return async (payload: unknown, job: { id: number }): Promise<void> => {
+    void payload;
+    const report = await indexPendingContent(db, store, BATCH);
+    if (report.indexed === BATCH) await enqueue(db, INDEX_CONTENT_TOPIC, {}, { dedupeKey: `${INDEX_CONTENT_TOPIC}:after:${job.id}` });
   };
 }

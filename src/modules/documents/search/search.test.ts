@@ -6,7 +6,9 @@ import { expectProblem } from '../../../../test/support/one-stop.js';
 import { createDocument, finishDocument, paragraph } from '../../../platform/pdf/index.js';
 import { createFileStore } from '../../../platform/storage/create-file-store.js';
 import { storePdf } from '../document-files.js';
-import { indexPendingContent } from './index-content.js';
+import { INDEX_CONTENT_TOPIC, indexPendingContent } from './index-content.js';
+import { enqueue } from '../../../platform/outbox/outbox.js';
+import { createOutboxWorker } from '../../../platform/outbox/start-worker.js';
 
 async function pdfWith(text: string): Promise<Buffer> {
   const doc = createDocument({ title: 'Văn bản thử' });
@@ -102,6 +104,23 @@ describe.each(DIALECTS)('document search on %s', (dialect) => {
   it('gives an official without document rights nothing', async () => {
     const body = (await search(outsider, 'q=quyet%20dinh')).json();
     expect(body).toEqual({ items: [], total: 0 });
+  });
+
+  it('drains a backlog through the document.index outbox job, one batch per pass', async () => {
+    await t.db.insertInto('files').values({ id: '6f1c1c1e-0000-4000-8000-000000000001', sha256: 'a'.repeat(64), size: 1, media_type: 'image/png', original_name: 'scan.png', owner_user_id: clerk.id, created_at: new Date().toISOString() }).execute();
+    for (let i = 0; i < 25; i++) {
+      await insertDocumentFixture(t.db, { unitId: units.justice, subject: `Bản quét ${i}`, mainFileId: '6f1c1c1e-0000-4000-8000-000000000001' });
+    }
+    const pending = async () =>
+      Number((await t.db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).where('content_file_id', 'is', null).where('main_file_id', 'is not', null).executeTakeFirstOrThrow()).n);
+    expect(await pending()).toBe(25);
+    await enqueue(t.db, INDEX_CONTENT_TOPIC, { documentId: 0 });
+    const worker = createOutboxWorker(t.db, t.config, { info() {}, warn() {}, error() {} });
+    expect(await worker.runOnce()).toMatchObject({ done: 1 });
+    expect(await pending()).toBe(5);
+    expect(await worker.runOnce()).toMatchObject({ done: 1 });
+    expect(await pending()).toBe(0);
+    expect((await worker.runOnce()).claimed).toBe(0);
   });
 
   it('refuses bad input and anonymous callers', async () => {
