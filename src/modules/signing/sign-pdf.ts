@@ -2,7 +2,10 @@ import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer, SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
 import { AppError } from '../../platform/errors/app-error.js';
+import { foldPreservingCase } from './ascii-text.js';
 import type { PdfSigner } from './pdf-signer.js';
+import { signatureAppearance } from './signature-appearance.js';
+import { addWidgetAppearance } from './visible-signature.js';
 
 /** Where a visible signature block goes: page from 1, x/y from the page's lower-left corner in points. */
 export interface VisiblePlacement {
@@ -23,7 +26,15 @@ export interface SignPdfOptions {
 
 // Room for the CMS: a 4096-bit key and a chain of four certificates fit in 16 kB (hex doubles it in the file).
 const SIGNATURE_BYTES = 16384;
-const APP_NAME = 'Chinh quyen so';
+// A PDF name: no spaces (a space would end the name and break the dictionary).
+const APP_NAME = 'ChinhQuyenSo';
+
+/**
+ * placeholder-plain writes UTF-16 text strings through a UTF-8 conversion, which garbles every non-ASCII
+ * letter; the dictionary's Reason/Name/Location are therefore written without diacritics (the signer's real
+ * name is in the certificate, which verifiers show).
+ */
+const asciiText = (text: string) => foldPreservingCase(text).replace(/[^\x20-\x7e]/g, '?');
 
 /** Bridges a PdfSigner strategy to @signpdf's Signer contract. */
 class StrategySigner extends Signer {
@@ -42,22 +53,27 @@ class StrategySigner extends Signer {
  * bytes unchanged: signer first, then the organisation's seal (Decree 30/2020 art. 13).
  */
 export async function signPdf(pdf: Buffer, signer: PdfSigner, options: SignPdfOptions): Promise<Buffer> {
-  if (options.visible) throw new AppError('SIGNING_VISIBLE_UNSUPPORTED', { reason: 'not yet' });
+  const { visible } = options;
+  // placeholder-plain attaches the widget to the first page only; another page would need the page tree rewritten.
+  if (visible && visible.page !== 1) throw new AppError('SIGNING_VISIBLE_UNSUPPORTED', { reason: 'khối chữ ký hiển thị chỉ đặt được trên trang 1 (only page 1 is supported)' });
+  const appearance = visible ? signatureAppearance(visible.lines) : undefined;
   const signingTime = options.signingTime ?? new Date();
   const identity = signer.describe();
   let prepared: Buffer;
   try {
     prepared = plainAddPlaceholder({
       pdfBuffer: pdf,
-      reason: options.reason,
+      reason: asciiText(options.reason),
       contactInfo: '',
-      name: identity.name,
-      location: options.location ?? '',
+      name: asciiText(identity.name),
+      location: asciiText(options.location ?? ''),
       signingTime,
       signatureLength: SIGNATURE_BYTES,
       subFilter: SUBFILTER_ADOBE_PKCS7_DETACHED,
       appName: APP_NAME,
+      ...(visible && appearance ? { widgetRect: [visible.x, visible.y, visible.x + appearance.width, visible.y + appearance.height] } : {}),
     });
+    if (appearance) prepared = addWidgetAppearance(prepared, appearance);
   } catch (error) {
     throw new AppError('SIGNING_PDF_UNSUPPORTED', { reason: (error as Error).message.slice(0, 200) });
   }

@@ -6,6 +6,23 @@ import { certificateBytes, parseCertificateDer } from './certificate-info.js';
 import { Pkcs12Signer } from './pkcs12-signer.js';
 import { signPdf } from './sign-pdf.js';
 import { verifyPdf } from './verify-pdf.js';
+import { PNG } from 'pngjs';
+import { renderPdfPageToPng } from '../../../test/support/pdf.js';
+
+/** Non-white pixels inside a rectangle given in PDF points from the lower-left corner of an A4 page. */
+async function inkInside(pdf: Buffer, rect: { x: number; y: number; width: number; height: number }): Promise<number> {
+  const dpi = 72;
+  const png = PNG.sync.read(await renderPdfPageToPng(pdf, 1, dpi));
+  let ink = 0;
+  const top = png.height - (rect.y + rect.height);
+  for (let row = Math.max(0, Math.floor(top)); row < Math.min(png.height, top + rect.height); row++) {
+    for (let col = Math.floor(rect.x); col < Math.min(png.width, rect.x + rect.width); col++) {
+      const at = (row * png.width + col) * 4;
+      if (png.data[at]! < 200 || png.data[at + 1]! < 200) ink += 1;
+    }
+  }
+  return ink;
+}
 
 const DAY = 24 * 3600 * 1000;
 
@@ -85,6 +102,24 @@ describe('PAdES signing and verification', () => {
       ['Nguyễn Văn Lãnh', true, false, true, true],
       ['Sở Tư pháp tỉnh Điện Biên', true, true, true, true],
     ]);
+  });
+
+  it('draws visible blocks (name, title, time; the seal’s number line) on page 1, each as an incremental update that keeps the earlier signature valid', async () => {
+    const first = await signPdf(await samplePdf(), signer, { reason: 'Ký ban hành', visible: { page: 1, x: 320, y: 300, lines: ['Nguyễn Văn Lãnh', 'Giám đốc Sở Tư pháp', '27/11/2026 09:15'] } });
+    const both = await signPdf(first, seal, { reason: 'Đóng dấu', visible: { page: 1, x: 320, y: 200, lines: ['Sở Tư pháp tỉnh Điện Biên', 'Số: 12/QĐ-STP — ngày 27/11/2026'] } });
+    expect(both.subarray(0, first.length).equals(first)).toBe(true);
+    const reports = await verifyPdf(both, anchors);
+    expect(reports.map((r) => [r.signerName, r.intact, r.coversWholeDocument, r.trusted])).toEqual([
+      ['Nguyễn Văn Lãnh', true, false, true],
+      ['Sở Tư pháp tỉnh Điện Biên', true, true, true],
+    ]);
+    expect(await inkInside(both, { x: 320, y: 300, width: 150, height: 40 })).toBeGreaterThan(200);
+    expect(await inkInside(both, { x: 320, y: 200, width: 150, height: 28 })).toBeGreaterThan(200);
+    expect(await inkInside(both, { x: 100, y: 400, width: 150, height: 40 })).toBe(0);
+  });
+
+  it('refuses a visible block on another page than the first instead of silently dropping it', async () => {
+    await expect(signPdf(await samplePdf(), signer, { reason: 'Ký', visible: { page: 2, x: 10, y: 10, lines: ['x'] } })).rejects.toMatchObject({ code: 'SIGNING_VISIBLE_UNSUPPORTED' });
   });
 
   it('an unsigned PDF has no signatures', async () => {
