@@ -16,7 +16,7 @@ describe.each(DIALECTS)('demo documents (%s)', (dialect) => {
   });
   afterAll(async () => t?.close());
 
-  it('fills the clerk, leader and handler worklists at Sở Tư pháp through the real use cases', async () => {
+  it('fills the clerk, leader and handler worklists at Sở Tư pháp through the real use cases', { timeout: 120_000 }, async () => {
     const result = await seedDemo(t.db, { password: 'Mật-khẩu-demo-2026', auditContext: { actorId: null, actorUsername: 'test', ip: null, requestId: null }, config: t.config });
     expect(result.documents).toBeGreaterThanOrEqual(2);
     const tokenOf = async (username: string) => sessionTokenFor(t.db, await t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow());
@@ -32,7 +32,7 @@ describe.each(DIALECTS)('demo documents (%s)', (dialect) => {
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['register', 'assign']));
   });
 
-  it('with demo signing credentials, Văn phòng UBND tỉnh issues a signed and sealed document that waits at Sở Tư pháp for registration', async () => {
+  it('with demo signing credentials, Văn phòng UBND tỉnh issues a signed and sealed document that waits at Sở Tư pháp for registration', { timeout: 120_000 }, async () => {
     const fresh = await createTestApp(dialect);
     try {
       const context = { actorId: null, actorUsername: 'test', ip: null, requestId: null };

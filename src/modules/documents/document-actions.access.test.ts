@@ -26,7 +26,7 @@ describe.each(DIALECTS)('who may take which document action at each status (%s)'
     return out;
   }
 
-  it('outgoing: the drafter drafts, the reviewer reviews, the clerk checks and issues, the signer signs or returns, clerk or signer recalls', async () => {
+  it('outgoing: the drafter drafts, the reviewer reviews, the clerk checks and issues, the signer signs or returns, clerk or signer recalls', { timeout: 90_000 }, async () => {
     const draft = await draftOutgoing(t.app, world.specialist, world);
     expect(await actionsOf(draft.id)).toEqual({ specialist: ['add_version', 'submit', 'comment'], head: ['comment'], leader: ['comment'], clerk: ['comment'], officeClerk: null });
     await actOk(t.app, world.specialist, draft.id, { action: 'submit', reviewerIds: [world.head.id] });
@@ -41,7 +41,7 @@ describe.each(DIALECTS)('who may take which document action at each status (%s)'
     expect(await actionsOf(draft.id)).toEqual({ specialist: ['comment'], head: ['comment'], leader: ['recall', 'comment'], clerk: ['recall', 'comment'], officeClerk: null });
   });
 
-  it('incoming: the receiving clerk registers and files, leaders assign, handlers complete, the clerk confirms destruction of a recalled copy', async () => {
+  it('incoming: the receiving clerk registers and files, leaders assign, handlers complete, the clerk confirms destruction of a recalled copy', { timeout: 90_000 }, async () => {
     const draft = await draftOutgoing(t.app, world.specialist, world, { confidentiality: 'normal' });
     await actOk(t.app, world.specialist, draft.id, { action: 'submit', reviewerIds: [] });
     await actOk(t.app, world.clerk, draft.id, { action: 'format_check', decision: 'pass' });

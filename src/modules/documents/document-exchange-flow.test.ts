@@ -24,7 +24,7 @@ describe.each(DIALECTS)('incoming → reply → sign → issue → the recipient
     return response.rawPayload;
   };
 
-  it('runs the whole path at the API level and the recipient sees both signatures verified', async () => {
+  it('runs the whole path at the API level and the recipient sees both signatures verified', { timeout: 90_000 }, async () => {
     const incoming = await assignedIncoming(t.app, world);
     const reply = await outgoingToSign(t.app, world, { inReplyToId: incoming.id, typeCode: 'CV', subject: 'Trả lời về việc chuyển đổi số' });
     expect(reply.status).toBe('to_sign');
@@ -67,7 +67,7 @@ describe.each(DIALECTS)('incoming → reply → sign → issue → the recipient
     expect(incomingNow.replies).toMatchObject([{ id: reply.id, numberNotation: issued.numberNotation }]);
   });
 
-  it('a recall freezes the document and turns internal copies to recalled; their clerk confirms destruction', async () => {
+  it('a recall freezes the document and turns internal copies to recalled; their clerk confirms destruction', { timeout: 90_000 }, async () => {
     const draft = await outgoingToSign(t.app, world);
     await actOk(t.app, world.leader, draft.id, { action: 'sign', credential: { kind: 'registered', id: credentials.leader } });
     const issued = await actOk(t.app, world.clerk, draft.id, { action: 'issue' });

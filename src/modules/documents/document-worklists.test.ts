@@ -47,7 +47,7 @@ describe.each(DIALECTS)('document worklists, sender status and concurrent issue 
     expect(jobs.map((j) => JSON.parse(j.payload))).toContainEqual({ documentId: Number(row.id), status: 'received' });
   });
 
-  it('issues concurrently signed documents of one book with distinct, gap-free numbers', async () => {
+  it('issues concurrently signed documents of one book with distinct, gap-free numbers', { timeout: 120_000 }, async () => {
     const count = 6;
     const docs = [];
     for (let i = 0; i < count; i++) {

@@ -32,7 +32,7 @@ describe.each(DIALECTS)('outgoing documents (%s)', (dialect) => {
     expect(page).toContain('Trần Quốc Khánh');
   });
 
-  it('keeps versions, reviewers and comments: a change request sends the draft back, approval moves it to format check, then to the signer', async () => {
+  it('keeps versions, reviewers and comments: a change request sends the draft back, approval moves it to format check, then to the signer', { timeout: 90_000 }, async () => {
     const draft = await draftOutgoing(t.app, world.specialist, world, { typeCode: 'CV', subject: 'Góp ý dự thảo quy chế' });
     const submitted = await actOk(t.app, world.specialist, draft.id, { action: 'submit', reviewerIds: [world.head.id] });
     expect(submitted.status).toBe('in_review');
