@@ -187,6 +187,7 @@ describe('official documents between two units in Chromium', { timeout: 300_000 
     const dialog = leader.getByRole('dialog', { name: /^Ký số — / });
     await dialog.getByRole('radio').first().waitFor();
     await expect.poll(() => dialog.getByRole('radio', { checked: true }).count()).toBe(1);
+    await expectAccessible(leader);
     await submitDialog(dialog, { name: 'Ký số', exact: true });
     await leader.getByText('Đã thực hiện: Ký số.').first().waitFor();
     await leader.getByRole('region', { name: 'Chữ ký số' }).getByText(getTestPki().signer.commonName).first().waitFor();
