@@ -12,7 +12,7 @@ import { signIn } from './support/sign-in.js';
 
 const PDF = 'application/pdf';
 /** A browser step with a server on two shared cores: uploads, axe checks and screenshots take a while. */
-const STEP_MS = 90_000;
+const STEP_MS = 120_000;
 
 async function samplePdf(): Promise<Buffer> {
   const doc = createDocument({ title: 'Quyết định thử', creationDate: new Date('2026-03-02T03:04:05Z') });
