@@ -54,8 +54,7 @@ const issue: ActionHandler = async (input) => {
   const unit = await getUnit(tx, unitId);
   const notation = notationOf(row.type_code, unit, await draftingDivision(tx, row.created_by, unitId));
   const seal = await resolveSealSigner(tx, openSecretBox(input.deps.config), unitId);
-  // The seal's reason carries "Số: … — ngày …"; the visible block with it follows once signPdf draws visible blocks.
-  const sealed = await signPdf(await mainPdf(input), seal.signer, { reason: `Phát hành văn bản số ${number}/${notation} ngày ${formatShortDate(now)}`, signingTime: now });
+  const sealed = await signPdf(await mainPdf(input), seal.signer, { reason: `Phát hành văn bản số ${number}/${notation} ngày ${formatShortDate(now)}`, signingTime: now, visible: sealBlock(unit.name, number, notation, now) });
   const file = await storePdf(tx, input.deps.store, actor.userId, sealed, `${number}-${notation}.pdf`.replace(/[^\p{L}\p{N}.-]+/gu, '-'));
   const at = now.toISOString();
   await tx
@@ -77,5 +76,13 @@ const issue: ActionHandler = async (input) => {
   await deliverIssued(tx, { ...row, ...changes }, unit, at, input.deps.config.publicUrl);
   return { changes, details: { number, notation, bookId: Number(book.id), recipients: recipients.length } };
 };
+
+/**
+ * The seal's visible block (contract): the organisation and "Số: 12/QĐ-STP — ngày dd/MM/yyyy", on page 1 in the bottom
+ * margin, where it covers no text of a draft laid out with the Decree 30/2020 margins.
+ */
+function sealBlock(unitName: string, number: number, notation: string, at: Date): VisiblePlacement {
+  return { page: 1, x: 85, y: 12, lines: [unitName, `Số: ${number}/${notation} — ngày ${formatShortDate(at)}`] };
+}
 
 export const SIGNING_HANDLERS = { sign, issue };
