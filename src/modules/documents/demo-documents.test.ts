@@ -18,7 +18,8 @@ describe.each(DIALECTS)('demo documents (%s)', (dialect) => {
 
   it('fills the clerk, leader and handler worklists at Sở Tư pháp through the real use cases', { timeout: 120_000 }, async () => {
     const result = await seedDemo(t.db, { password: 'Mật-khẩu-demo-2026', auditContext: { actorId: null, actorUsername: 'test', ip: null, requestId: null }, config: t.config });
-    expect(result.documents).toBeGreaterThanOrEqual(2);
+    // The demo signing credentials (seeded before) let Văn phòng UBND tỉnh issue one to Sở Tư pháp.
+    expect(result.documents).toBe(4);
     const tokenOf = async (username: string) => sessionTokenFor(t.db, await t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow());
     const view = async (username: string, name: string) =>
       (await t.app.inject({ method: 'GET', url: `/api/documents?view=${name}`, headers: bearer(await tokenOf(username)) })).json();
@@ -28,6 +29,7 @@ describe.each(DIALECTS)('demo documents (%s)', (dialect) => {
     expect(work.items[0]).toMatchObject({ status: 'assigned', leadName: 'Nguyễn Thị Thu Hà' });
     expect((await view('chuyenvien', 'due_soon')).total).toBe(1);
     expect((await view('vanthu', 'incoming')).total).toBeGreaterThanOrEqual(2);
+    expect((await view('vanthu', 'to_register')).items).toMatchObject([{ status: 'received', organName: 'Văn phòng UBND tỉnh' }]);
     const events = await t.db.selectFrom('document_events').select('action').execute();
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['register', 'assign']));
   });
