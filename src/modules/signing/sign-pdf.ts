@@ -1,4 +1,5 @@
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
+import { PDFDocument } from 'pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer, SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -36,6 +37,18 @@ const APP_NAME = 'ChinhQuyenSo';
  */
 const asciiText = (text: string) => foldPreservingCase(text).replace(/[^\x20-\x7e]/g, '?');
 
+/**
+ * placeholder-plain reads only classic cross-reference tables, while most PDF 1.5+ files (Word, LibreOffice, pdf-lib)
+ * use cross-reference streams. A file not signed yet may be rewritten once with a classic table; a signed one may
+ * not (a rewrite would move the bytes an earlier signature covers), so it is left as it is.
+ */
+export async function withClassicXref(pdf: Buffer): Promise<Buffer> {
+  const text = pdf.toString('latin1');
+  if (text.includes('/ByteRange') || !/\/Type\s*\/XRef\b/.test(text)) return pdf;
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  return Buffer.from(await doc.save({ useObjectStreams: false, updateFieldAppearances: false }));
+}
+
 /** Bridges a PdfSigner strategy to @signpdf's Signer contract. */
 class StrategySigner extends Signer {
   constructor(private readonly strategy: PdfSigner) {
@@ -62,7 +75,7 @@ export async function signPdf(pdf: Buffer, signer: PdfSigner, options: SignPdfOp
   let prepared: Buffer;
   try {
     prepared = plainAddPlaceholder({
-      pdfBuffer: pdf,
+      pdfBuffer: await withClassicXref(pdf),
       reason: asciiText(options.reason),
       contactInfo: '',
       name: asciiText(identity.name),

@@ -7,6 +7,7 @@ import { Pkcs12Signer } from './pkcs12-signer.js';
 import { signPdf } from './sign-pdf.js';
 import { verifyPdf } from './verify-pdf.js';
 import { PNG } from 'pngjs';
+import { PDFDocument } from 'pdf-lib';
 import { renderPdfPageToPng } from '../../../test/support/pdf.js';
 
 /** Non-white pixels inside a rectangle given in PDF points from the lower-left corner of an A4 page. */
@@ -120,6 +121,18 @@ describe('PAdES signing and verification', () => {
 
   it('refuses a visible block on another page than the first instead of silently dropping it', async () => {
     await expect(signPdf(await samplePdf(), signer, { reason: 'Ký', visible: { page: 2, x: 10, y: 10, lines: ['x'] } })).rejects.toMatchObject({ code: 'SIGNING_VISIBLE_UNSUPPORTED' });
+  });
+
+  it('signs a PDF 1.5 file with a cross-reference stream (as Word, LibreOffice and pdf-lib write them), then seals it', async () => {
+    const modern = await PDFDocument.create();
+    modern.addPage([595, 842]).drawText('Cong van tra loi', { x: 72, y: 760, size: 14 });
+    const source = Buffer.from(await modern.save({ useObjectStreams: true }));
+    expect(source.toString('latin1')).toMatch(/\/Type\s*\/XRef/);
+    const signed = await signPdf(source, signer, { reason: 'Ký ban hành' });
+    const sealed = await signPdf(signed, seal, { reason: 'Đóng dấu' });
+    const reports = await verifyPdf(sealed, anchors);
+    expect(reports.map((r) => [r.intact, r.trusted])).toEqual([[true, true], [true, true]]);
+    expect((await PDFDocument.load(sealed)).getPageCount()).toBe(1);
   });
 
   it('an unsigned PDF has no signatures', async () => {
