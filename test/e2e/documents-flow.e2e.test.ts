@@ -16,11 +16,10 @@ const demoUser = (username: string): TestUser => ({ id: 0, username, password: T
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The handler the director assigns and who drafts the reply: the head of division. The issue's specialist
- * (chuyenvien) cannot yet pick the signer — she holds no user.read, so /api/users answers 403, and the documents
- * module has no signer list of its own (asked of H2 in the contract notes).
+ * The handler the director assigns and who drafts the reply: the specialist, who picks the signer from the
+ * documents module's list of the unit's signers (she has no access to the user directory).
  */
-const HANDLER = { username: 'truongphong', fullName: 'Lường Văn Dũng' };
+const HANDLER = { username: 'chuyenvien', fullName: 'Nguyễn Thị Thu Hà' };
 const SUBJECT = 'V/v triển khai tuyên truyền, phổ biến pháp luật năm 2027';
 const REPLY_BODY = 'Sở Tư pháp báo cáo kết quả triển khai tuyên truyền, phổ biến pháp luật theo đề nghị của Văn phòng UBND tỉnh.';
 

@@ -23,12 +23,15 @@ import {
   IncomingBody,
   ListQuery,
   NewBookBody,
+  OfficialList,
+  OfficialsQuery,
   OutgoingBody,
   Vocabulary,
 } from './documents.schema.js';
 import { listDocuments } from './list-documents.js';
 import { readDocumentFile } from './read-document-file.js';
 import { registerIncoming } from './register-incoming.js';
+import { listUnitOfficials } from './unit-officials.js';
 
 export const DOCUMENT_TAGS = ['Văn bản'];
 
@@ -54,6 +57,19 @@ export async function documentsRoutes(instance: App): Promise<void> {
     '/api/document-books',
     { schema: { ...base, summary: 'Mở thêm một sổ văn bản (văn thư)', body: NewBookBody, response: { 201: Book } } },
     async (request, reply) => reply.code(201).send(await createBook(db, request.auditContext(), requireActor(request), request.body)),
+  );
+
+  app.get(
+    '/api/documents/officials',
+    {
+      schema: {
+        ...base,
+        summary: 'Người có thẩm quyền ký (right=sign) hoặc cho ý kiến (right=review) văn bản của đơn vị',
+        querystring: OfficialsQuery,
+        response: { 200: OfficialList },
+      },
+    },
+    async (request) => listUnitOfficials(db, requireActor(request), request.query.unitId, request.query.right ?? 'sign'),
   );
 
   app.get(

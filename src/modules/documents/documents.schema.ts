@@ -15,6 +15,13 @@ export const UrgencyCode = literals(URGENCY_CODES);
 export const ConfidentialityCode = literals(CONFIDENTIALITY_CODES);
 
 export const DocumentIdParams = Type.Object({ id: Id });
+export const OfficialsQuery = Type.Object(
+  { unitId: Id, right: Type.Optional(Type.Union([Type.Literal('sign'), Type.Literal('review')], { default: 'sign' })) },
+  { additionalProperties: false },
+);
+export const OfficialList = Type.Object({
+  items: Type.Array(Type.Object({ id: Type.Integer(), fullName: Type.String(), title: Type.Union([Type.String(), Type.Null()]) })),
+});
 export type DocumentIdParams = Static<typeof DocumentIdParams>;
 export const DocumentFileParams = Type.Object({ id: Id, fileId: FileId });
 export type DocumentFileParams = Static<typeof DocumentFileParams>;

@@ -175,7 +175,7 @@ export function DocumentActionModal({ document, action, onClose, onAct }: Props)
       )}
       {action === 'submit' && (
         <Form.Item label={label('reviewers')} name="reviewerIds" extra={label('reviewersHelp')}>
-          <OfficialSelect multiple />
+          <OfficialSelect multiple reviewersOf={document.unitId} />
         </Form.Item>
       )}
       {(action === 'review' || action === 'format_check') && (

@@ -1,9 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api/client';
-import { DocumentPermission } from '../api/documents';
-import type { Page, UserSummary } from '../api/types';
-import { fetchRoles } from '../api/users';
 import { FormSelect } from '../components/form-select';
 
 interface Signer {
@@ -12,18 +9,9 @@ interface Signer {
   title: string | null;
 }
 
-/**
- * Who may sign for the unit: the documents module's signer list where the server has it (a specialist has no
- * user.read), else the officials in reach whose roles carry document.sign.
- */
-async function fetchSigners(unitId: number): Promise<Signer[]> {
-  try {
-    return (await get<{ items: Signer[] }>(`/api/documents/signers?unitId=${unitId}`)).items;
-  } catch {
-    const [roles, users] = await Promise.all([fetchRoles(), get<Page<UserSummary>>('/api/users?kind=official&status=active&page=1&pageSize=100')]);
-    const signing = new Set(roles.filter((role) => role.permissions.includes(DocumentPermission.Sign)).map((role) => role.code));
-    return users.items.filter((user) => user.roles.some((grant) => signing.has(grant.role)));
-  }
+/** Who may sign for the unit (GET /api/documents/officials: the drafter needs no access to the user directory). */
+export async function fetchUnitOfficials(unitId: number, right: 'sign' | 'review'): Promise<Signer[]> {
+  return (await get<{ items: Signer[] }>(`/api/documents/officials?unitId=${unitId}&right=${right}`)).items;
 }
 
 interface Props {
@@ -37,7 +25,7 @@ export function SignerSelect({ unitId, ...rest }: Props) {
   const { t } = useTranslation();
   const signers = useQuery({
     queryKey: ['document-signers', unitId],
-    queryFn: () => fetchSigners(unitId!),
+    queryFn: () => fetchUnitOfficials(unitId!, 'sign'),
     enabled: unitId !== undefined,
     retry: false,
     staleTime: 60_000,
