@@ -16,6 +16,7 @@ import { INCOMING_HANDLERS } from './incoming-actions.js';
 import { COMMON_HANDLERS, OUTGOING_HANDLERS } from './outgoing-actions.js';
 import { searchTextOf } from './search-text.js';
 import { SIGNING_HANDLERS } from './signing-actions.js';
+import { enqueueContentIndexing } from './search/index-content.js';
 
 const HANDLERS: Record<DocumentActionCode, ActionHandler> = { ...INCOMING_HANDLERS, ...OUTGOING_HANDLERS, ...SIGNING_HANDLERS, ...COMMON_HANDLERS };
 
@@ -51,6 +52,8 @@ export async function actOnDocument(deps: DocumentDeps, request: ActRequest): Pr
     const merged = { ...row, ...outcome.changes };
     const toStatus = merged.status;
     await updateDocument(tx, row, { ...outcome.changes, updated_at: at, search_text: searchTextOf(merged) });
+    // A new main PDF (version, signature, seal) makes its text searchable after commit.
+    if (merged.main_file_id && merged.main_file_id !== row.main_file_id) await enqueueContentIndexing(tx, Number(row.id), merged.main_file_id);
     await insertEvent(tx, { documentId: Number(row.id), action: body.action, fromStatus: row.status, toStatus, actorId: actor.userId, actorName: actor.fullName, details: outcome.details, at });
     await reportToSender(tx, row, toStatus, at);
     await recordAudit(tx, request.context, {

@@ -17,6 +17,7 @@ import type { DocumentDetail, OutgoingBody, RecipientInput } from './documents.s
 import { getDocumentRow, getUnit, grantAccess, insertDocument, insertEvent } from './documents.repository.js';
 import { draftingDivision, draftVersionFile, notationOf } from './draft-files.js';
 import { searchTextOf } from './search-text.js';
+import { enqueueContentIndexing } from './search/index-content.js';
 
 export interface CreateOutgoingRequest {
   context: AuditContext;
@@ -78,6 +79,7 @@ export async function createOutgoing(deps: DocumentDeps, request: CreateOutgoing
       created_at: at,
       updated_at: at,
     });
+    await enqueueContentIndexing(tx, id, fileId);
     await tx.insertInto('document_versions').values({ document_id: id, version_no: 1, file_id: fileId, note: body.note ?? null, created_by: actor.userId, created_at: at }).execute();
     for (const r of recipients) {
       await tx.insertInto('document_recipients').values({ document_id: id, unit_id: r.unitId, organ_id: r.organId, name: r.name, channel: r.unitId === null ? 'exchange' : 'internal', status: 'pending', status_at: at, incoming_document_id: null, detail: null }).execute();

@@ -10,6 +10,7 @@ import { isConfidential } from './document-vocabulary.js';
 import { grantAccess, insertDocument, insertEvent } from './documents.repository.js';
 import { numberNotationOf } from './present-document.js';
 import { searchTextOf } from './search-text.js';
+import { enqueueContentIndexing } from './search/index-content.js';
 
 export const DOCUMENT_DELIVER_TOPIC = 'document.deliver';
 
@@ -75,6 +76,7 @@ export async function deliverIssued(tx: Executor, source: DocumentRow, sourceUni
       created_at: at,
       updated_at: at,
     });
+    if (source.main_file_id) await enqueueContentIndexing(tx, copyId, source.main_file_id);
     for (const a of attachments) {
       await tx.insertInto('document_attachments').values({ document_id: copyId, file_id: a.file_id, name: a.name, created_by: null, created_at: at }).execute();
     }

@@ -17,6 +17,7 @@ import { refuseDuplicate } from './duplicates.js';
 import { takeArrivalNumber } from './incoming-actions.js';
 import { getOfficials } from './document-people.js';
 import { searchTextOf } from './search-text.js';
+import { enqueueContentIndexing } from './search/index-content.js';
 
 export interface RegisterIncomingRequest {
   context: AuditContext;
@@ -78,6 +79,7 @@ export async function registerIncoming(deps: DocumentDeps, request: RegisterInco
       registered_by: actor.userId,
       registered_at: at,
     });
+    await enqueueContentIndexing(tx, id, body.mainFileId);
     for (const fileId of attachments) {
       const file = await tx.selectFrom('files').select('original_name').where('id', '=', fileId).executeTakeFirstOrThrow();
       await tx.insertInto('document_attachments').values({ document_id: id, file_id: fileId, name: file.original_name, created_by: actor.userId, created_at: at }).execute();
