@@ -42,6 +42,8 @@ export const DIEN_BIEN_CODES = {
   serviceCentre: '000.00.30.H18',
   /** Phường Điện Biên Phủ: the demo commune with its own one-stop section (commune-level procedures). */
   demoCommune: '000.01.50.H18',
+  /** Phường Mường Thanh: the second commune that files the demo periodic reports (issue 6). */
+  secondCommune: '000.02.50.H18',
 } as const;
 
 export const DIEN_BIEN: ProvinceSeed = {
@@ -210,6 +212,44 @@ export const DIEN_BIEN: ProvinceSeed = {
       email: 'chutich.dbp@dienbien.example',
       role: 'agency_leader',
       unitCode: DIEN_BIEN_CODES.demoCommune,
+    },
+    // Periodic reports (Decree 09/2019): the province's reporting officer issues templates to every unit below and
+    // reviews them; each demo commune has its own officer who fills and submits (issue 6).
+    {
+      username: 'tonghop',
+      fullName: 'Đèo Thị Lan',
+      title: 'Chuyên viên tổng hợp, Văn phòng UBND tỉnh',
+      email: 'tonghop@dienbien.example',
+      role: 'reporting_officer',
+      unitCode: DIEN_BIEN_CODES.officeOfPeoplesCommittee,
+      grantUnitCode: DIEN_BIEN_CODES.province,
+      includeSubtree: true,
+    },
+    {
+      username: 'tonghop.dbp',
+      fullName: 'Lù Văn Thắng',
+      title: 'Công chức Văn phòng - Thống kê phường Điện Biên Phủ',
+      email: 'tonghop.dbp@dienbien.example',
+      role: 'reporting_officer',
+      unitCode: DIEN_BIEN_CODES.demoCommune,
+    },
+    {
+      username: 'tonghop.mt',
+      fullName: 'Sùng Thị Dua',
+      title: 'Công chức Văn phòng - Thống kê phường Mường Thanh',
+      email: 'tonghop.mt@dienbien.example',
+      role: 'reporting_officer',
+      unitCode: DIEN_BIEN_CODES.secondCommune,
+    },
+    // The province's leader reads the dashboards and the service index of every unit.
+    {
+      username: 'lanhdao.tinh',
+      fullName: 'Lò Văn Mừng',
+      title: 'Phó Chủ tịch UBND tỉnh',
+      email: 'lanhdao.tinh@dienbien.example',
+      role: 'agency_leader',
+      unitCode: DIEN_BIEN_CODES.province,
+      includeSubtree: true,
     },
     {
       username: 'congdan',

@@ -54,6 +54,10 @@ describe.each(DIALECTS)('seeding the Điện Biên demo data on %s', (dialect) =
       'motcua.dbp': 'one_stop_officer',
       'tuphap.dbp': 'specialist',
       'chutich.dbp': 'agency_leader',
+      tonghop: 'reporting_officer',
+      'tonghop.dbp': 'reporting_officer',
+      'tonghop.mt': 'reporting_officer',
+      'lanhdao.tinh': 'agency_leader',
       congdan: 'citizen',
     });
     const admin = users.find((u) => u.username === 'admin')!;
@@ -72,7 +76,7 @@ describe.each(DIALECTS)('seeding the Điện Biên demo data on %s', (dialect) =
 
     const audit = await t.db.selectFrom('audit_log').selectAll().execute();
     expect(audit.filter((a) => a.action === 'unit.create').length).toBe(units.length);
-    expect(audit.filter((a) => a.action === 'user.create').length).toBe(13);
+    expect(audit.filter((a) => a.action === 'user.create').length).toBe(17);
     expect(audit.every((a) => a.actor_username === 'system' && a.actor_id === null)).toBe(true);
     expect(audit.some((a) => a.summary.includes(result.password) || a.summary.includes('011190004217'))).toBe(false);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);

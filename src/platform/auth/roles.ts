@@ -8,6 +8,8 @@ export const Role = {
   RecordsClerk: 'records_clerk',
   /** Kế toán: reconciles gateway payments and reports fees collected (issue 5). */
   Accountant: 'accountant',
+  /** Cán bộ tổng hợp báo cáo: issues report templates to the units below and reviews what they submit (Decree 09/2019). */
+  ReportingOfficer: 'reporting_officer',
   Citizen: 'citizen',
 } as const;
 export type RoleCode = (typeof Role)[keyof typeof Role];
@@ -44,6 +46,12 @@ export const Permission = {
   DocumentSign: 'document.sign',
   /** Trust list and registered signing credentials. */
   SigningManage: 'signing.manage',
+  /** Dashboards and the service index of the units in scope (Decision 766). */
+  ReportView: 'report.view',
+  /** Report templates, rounds assigned to the units below, review (return or accept) and aggregates (Decree 09/2019). */
+  ReportManage: 'report.manage',
+  /** Fill, check and submit the unit's own periodic reports. */
+  ReportSubmit: 'report.submit',
 } as const;
 export type PermissionCode = (typeof Permission)[keyof typeof Permission];
 
@@ -55,10 +63,11 @@ export const ROLE_PERMISSIONS: Record<RoleCode, PermissionCode[]> = {
   one_stop_officer: [...OFFICIAL_BASE, Permission.DossierRead, Permission.DossierFileCounter, Permission.PaymentCollect],
   // Specialists see the documents they handle, draft or review (by involvement), not the whole unit's.
   specialist: [...OFFICIAL_BASE, Permission.DossierRead, Permission.DocumentDraft],
-  division_head: [...OFFICIAL_BASE, Permission.UserRead, Permission.DossierRead, Permission.DocumentRead, Permission.DocumentAssign, Permission.DocumentDraft, Permission.DocumentSign],
-  agency_leader: [...OFFICIAL_BASE, Permission.UserRead, Permission.DossierRead, Permission.PaymentReport, Permission.DocumentRead, Permission.DocumentAssign, Permission.DocumentDraft, Permission.DocumentSign],
+  division_head: [...OFFICIAL_BASE, Permission.UserRead, Permission.DossierRead, Permission.DocumentRead, Permission.DocumentAssign, Permission.DocumentDraft, Permission.DocumentSign, Permission.ReportView],
+  agency_leader: [...OFFICIAL_BASE, Permission.UserRead, Permission.DossierRead, Permission.PaymentReport, Permission.DocumentRead, Permission.DocumentAssign, Permission.DocumentDraft, Permission.DocumentSign, Permission.ReportView, Permission.ReportSubmit],
   records_clerk: [...OFFICIAL_BASE, Permission.UserRead, Permission.DossierRead, Permission.DocumentRead, Permission.DocumentRegister],
   accountant: [...OFFICIAL_BASE, Permission.PaymentReconcile, Permission.PaymentReport],
+  reporting_officer: [...OFFICIAL_BASE, Permission.ReportView, Permission.ReportManage, Permission.ReportSubmit],
   citizen: [],
 };
 
@@ -73,6 +82,7 @@ export const ROLE_LABELS: Record<RoleCode, { vi: string; en: string }> = {
   agency_leader: { vi: 'Lãnh đạo đơn vị', en: 'Agency leader' },
   records_clerk: { vi: 'Văn thư', en: 'Records clerk' },
   accountant: { vi: 'Kế toán', en: 'Accountant' },
+  reporting_officer: { vi: 'Cán bộ tổng hợp báo cáo', en: 'Reporting officer' },
   citizen: { vi: 'Công dân, doanh nghiệp', en: 'Citizen or business' },
 };
 

@@ -798,6 +798,180 @@ export interface ExchangeReceivedTable {
   received_at: string;
 }
 
+/** A saved version of the service index configuration (migration 0012; JSON ServiceIndexConfig). */
+export interface ServiceIndexConfigsTable {
+  id: Generated<number>;
+  version: number;
+  document: string;
+  note: string | null;
+  created_at: string;
+  created_by: number | null;
+}
+
+/** What the service index knows about one dossier, rewritten with every dossier event (migration 0012). */
+export interface DossierIndexFactsTable {
+  dossier_id: number;
+  /** The competent unit (dossiers.unit_id). */
+  unit_id: number;
+  procedure_code: string;
+  channel: string;
+  status: string;
+  /** Local month yyyy-MM (Asia/Ho_Chi_Minh) the dossier was received in; null until received. */
+  received_month: string | null;
+  /** Local month yyyy-MM processing ended in; null while in process. */
+  finished_month: string | null;
+  /** early, onTime, late (null until finished). */
+  timeliness: string | null;
+  /** Why a finished dossier counts late: past_due, supplements (more than one supplement request), or both. */
+  late_reason: string | null;
+  supplement_count: number;
+  online: number;
+  /** Online and, where the procedure issues an electronic result, with that result (indicator 3.3). */
+  online_counted: number;
+  result_electronic_expected: number;
+  result_electronic: number;
+  fee_required: number;
+  paid: number;
+  paid_online: number;
+  components: number;
+  components_digitised: number;
+  components_reused: number;
+  components_from_store: number;
+  eid_verified: number;
+  rating: number | null;
+  rated_negative: number;
+  updated_at: string;
+}
+
+/** Counters per competent unit, procedure and local month, kept in step with dossier_index_facts (migration 0012). */
+export interface ServiceIndexMonthlyTable {
+  unit_id: number;
+  procedure_code: string;
+  /** yyyy-MM, local. */
+  month: string;
+  received: Generated<number>;
+  received_online: Generated<number>;
+  received_counter: Generated<number>;
+  received_postal: Generated<number>;
+  online_counted: Generated<number>;
+  fee_required: Generated<number>;
+  paid: Generated<number>;
+  paid_online: Generated<number>;
+  components: Generated<number>;
+  components_digitised: Generated<number>;
+  components_reused: Generated<number>;
+  components_from_store: Generated<number>;
+  eid_verified: Generated<number>;
+  finished: Generated<number>;
+  finished_early: Generated<number>;
+  finished_on_time: Generated<number>;
+  finished_late: Generated<number>;
+  finished_late_supplements: Generated<number>;
+  refused_intake: Generated<number>;
+  withdrawn: Generated<number>;
+  stopped: Generated<number>;
+  result_electronic_expected: Generated<number>;
+  result_electronic: Generated<number>;
+  rated: Generated<number>;
+  rated_negative: Generated<number>;
+}
+
+/** A periodic report template (Decree 09/2019; migration 0013). */
+export interface ReportTemplatesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  /** ReportRegime: monthly, quarterly, half_yearly, yearly, thematic, ad_hoc. */
+  regime: string;
+  owner_unit_id: number;
+  current_version: number;
+  /** active, retired. */
+  status: string;
+  /** foldVietnamese(code, name). */
+  search_text: string;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
+export interface ReportTemplateVersionsTable {
+  id: Generated<number>;
+  template_id: number;
+  version: number;
+  /** JSON ReportTemplateDocument (rows, columns, cell types, units, validation, formulas, aggregation, sources). */
+  document: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+/** One issue of a template for a reporting period, assigned to units (migration 0013). */
+export interface ReportRoundsTable {
+  id: Generated<number>;
+  template_id: number;
+  template_version: number;
+  assigner_unit_id: number;
+  /** e.g. "Tháng 11/2026". */
+  period_label: string;
+  /** Local dates yyyy-MM-dd, inclusive. */
+  period_from: string;
+  period_to: string;
+  due_date: string;
+  /** open, closed. */
+  status: string;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
+export interface ReportAssignmentsTable {
+  id: Generated<number>;
+  round_id: number;
+  unit_id: number;
+  /** pending, draft, submitted, returned, accepted. */
+  status: string;
+  /** Latest report_submissions.version (0: nothing saved yet). */
+  current_version: number;
+  submitted_at: string | null;
+  submitted_by: number | null;
+  reviewed_at: string | null;
+  reviewed_by: number | null;
+  review_comment: string | null;
+  updated_at: string;
+}
+
+/** Every saved or submitted version of a unit's figures (never overwritten). */
+export interface ReportSubmissionsTable {
+  id: Generated<number>;
+  assignment_id: number;
+  version: number;
+  /** JSON { [rowCode]: { [columnCode]: number | string | null } }. */
+  data: string;
+  /** draft (saved), submitted. */
+  kind: string;
+  note: string | null;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface ReportEventsTable {
+  id: Generated<number>;
+  assignment_id: number | null;
+  round_id: number;
+  action: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  at: string;
+  note: string | null;
+  details: string;
+}
+
+export interface ReportRemindersTable {
+  assignment_id: number;
+  /** e.g. before_3d, due_day, overdue_1d. */
+  kind: string;
+  sent_at: string;
+}
+
 export interface Schema {
   units: UnitsTable;
   users: UsersTable;
@@ -848,6 +1022,16 @@ export interface Schema {
   signing_session_credentials: SigningSessionCredentialsTable;
   exchange_peers: ExchangePeersTable;
   exchange_received: ExchangeReceivedTable;
+  service_index_configs: ServiceIndexConfigsTable;
+  dossier_index_facts: DossierIndexFactsTable;
+  service_index_monthly: ServiceIndexMonthlyTable;
+  report_templates: ReportTemplatesTable;
+  report_template_versions: ReportTemplateVersionsTable;
+  report_rounds: ReportRoundsTable;
+  report_assignments: ReportAssignmentsTable;
+  report_submissions: ReportSubmissionsTable;
+  report_events: ReportEventsTable;
+  report_reminders: ReportRemindersTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

@@ -10,6 +10,8 @@ import * as m0008 from './0008-dossiers.js';
 import * as m0009 from './0009-payments.js';
 import * as m0010 from './0010-documents.js';
 import * as m0011 from './0011-document-exchange.js';
+import * as m0012 from './0012-service-index.js';
+import * as m0013 from './0013-reports.js';
 
 /**
  * Every migration, in order. Numbered, one per change, identical on SQLite and PostgreSQL;
@@ -27,4 +29,6 @@ export const migrations: Record<string, Migration> = {
   '0009-payments': m0009,
   '0010-documents': m0010,
   '0011-document-exchange': m0011,
+  '0012-service-index': m0012,
+  '0013-reports': m0013,
 };
