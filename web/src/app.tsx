@@ -37,6 +37,10 @@ import { SIGNING_MANAGE } from './api/signing';
 import { DocumentsPage } from './pages/documents-page';
 import { DocumentsNewPage } from './pages/documents-new-page';
 import { DocumentsDetailPage } from './pages/documents-detail-page';
+import { DashboardPage } from './pages/dashboard-page';
+import { ServiceIndexPage } from './pages/service-index-page';
+import { PublicStatisticsPage } from './pages/public-statistics-page';
+import { REPORT_VIEW } from './api/statistics';
 
 const router = createBrowserRouter([
   {
@@ -57,6 +61,7 @@ const router = createBrowserRouter([
       { path: '/tracking', element: <TrackingPage /> },
       { path: '/tracking/:code', element: <TrackingPage /> },
       { path: '/verify', element: <SignatureVerifyPage /> },
+      { path: '/statistics', element: <PublicStatisticsPage /> },
       {
         path: '/portal/dossiers',
         element: (
@@ -124,6 +129,22 @@ const router = createBrowserRouter([
       { path: 'documents', element: <DocumentsPage /> },
       { path: 'documents/new', element: <DocumentsNewPage /> },
       { path: 'documents/:id', element: <DocumentsDetailPage /> },
+      {
+        path: 'dashboard',
+        element: (
+          <RequireAuth permission={REPORT_VIEW}>
+            <DashboardPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'service-index',
+        element: (
+          <RequireAuth permission={REPORT_VIEW}>
+            <ServiceIndexPage />
+          </RequireAuth>
+        ),
+      },
       {
         path: 'units',
         element: (

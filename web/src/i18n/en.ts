@@ -6,6 +6,7 @@ import { paymentsEn } from '../payments/i18n-en';
 import { accountantEn } from '../payments/accountant-i18n-en';
 import { documentsEn } from '../documents/i18n-en';
 import { signingEn } from '../signing/i18n-en';
+import { statisticsEn } from '../statistics/i18n-en';
 import type { Resources } from './vi';
 
 /** English — second language; same keys as vi.ts (the type makes a missing key a compile error). */
@@ -17,6 +18,7 @@ export const en: Resources = {
   accountant: accountantEn,
   documents: documentsEn,
   signing: signingEn,
+  statistics: statisticsEn,
   officeDossiers: officeDossiersEn,
   app: { name: 'Digital Government', skipToContent: 'Skip to main content' },
   language: { label: 'Language', vi: 'Tiếng Việt', en: 'English' },

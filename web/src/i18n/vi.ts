@@ -6,6 +6,7 @@ import { paymentsVi } from '../payments/i18n-vi';
 import { accountantVi } from '../payments/accountant-i18n-vi';
 import { documentsVi } from '../documents/i18n-vi';
 import { signingVi } from '../signing/i18n-vi';
+import { statisticsVi } from '../statistics/i18n-vi';
 /** Tiếng Việt — the default language of every page. */
 export const vi = {
   fees: feesVi,
@@ -15,6 +16,7 @@ export const vi = {
   accountant: accountantVi,
   documents: documentsVi,
   signing: signingVi,
+  statistics: statisticsVi,
   officeDossiers: officeDossiersVi,
   app: { name: 'Chính quyền số', skipToContent: 'Bỏ qua, đến nội dung chính' },
   language: { label: 'Ngôn ngữ', vi: 'Tiếng Việt', en: 'English' },

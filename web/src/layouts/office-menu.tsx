@@ -5,9 +5,11 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   FileTextOutlined,
   FileDoneOutlined,
   FolderOpenOutlined,
+  FundOutlined,
   HomeOutlined,
   ReconciliationOutlined,
   SafetyCertificateOutlined,
@@ -20,6 +22,7 @@ import { PAYMENT_RECONCILE, PAYMENT_REPORT } from '../api/accountant';
 import { Permission, type Me } from '../api/types';
 import { SIGNING_MANAGE } from '../api/signing';
 import { DocumentPermission } from '../api/documents';
+import { REPORT_VIEW } from '../api/statistics';
 
 interface Entry {
   path: string;
@@ -40,6 +43,8 @@ const ENTRIES: Entry[] = [
     icon: <FileDoneOutlined />,
     anyOf: [DocumentPermission.Read, DocumentPermission.Draft, DocumentPermission.Register],
   },
+  { path: '/office/dashboard', labelKey: 'statistics.menu.dashboard', icon: <DashboardOutlined />, permission: REPORT_VIEW },
+  { path: '/office/service-index', labelKey: 'statistics.menu.serviceIndex', icon: <FundOutlined />, permission: REPORT_VIEW },
   { path: '/office/units', labelKey: 'shell.units', icon: <ApartmentOutlined />, permission: Permission.UnitManage },
   { path: '/office/users', labelKey: 'shell.users', icon: <TeamOutlined />, permission: Permission.UserRead },
   { path: '/office/audit', labelKey: 'shell.audit', icon: <AuditOutlined />, permission: Permission.AuditRead },

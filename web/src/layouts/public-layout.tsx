@@ -10,6 +10,7 @@ import { LinkButton } from '../components/link-button';
 import { LogoutButton } from '../components/logout-button';
 import { CitizenLinks } from '../portal/citizen-links';
 import { VerifySignatureLink } from '../signing/verify-link';
+import { StatisticsLink } from '../statistics/statistics-link';
 
 /** The citizen-facing frame: province header, main content, footer. */
 export function PublicLayout() {
@@ -30,6 +31,7 @@ export function PublicLayout() {
             </span>
           </Link>
           <Space size="middle">
+            <StatisticsLink place="header" />
             <VerifySignatureLink place="header" />
             <LanguageSwitch dark />
             {me.data ? (
@@ -60,6 +62,9 @@ export function PublicLayout() {
         </Typography.Text>
         <nav aria-label={t('signing.verify.nav')} className="cqs-footer-nav">
           <VerifySignatureLink place="footer" />
+        </nav>
+        <nav aria-label={t('statistics.publicLink')} className="cqs-footer-nav">
+          <StatisticsLink place="footer" />
         </nav>
       </Layout.Footer>
     </Layout>
