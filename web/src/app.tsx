@@ -41,6 +41,11 @@ import { DashboardPage } from './pages/dashboard-page';
 import { ServiceIndexPage } from './pages/service-index-page';
 import { PublicStatisticsPage } from './pages/public-statistics-page';
 import { REPORT_VIEW } from './api/statistics';
+import { ReportsPage } from './pages/reports-page';
+import { ReportsTemplatePage } from './pages/reports-template-page';
+import { ReportsRoundPage } from './pages/reports-round-page';
+import { ReportsAssignmentPage } from './pages/reports-assignment-page';
+import { ReportPermission } from './api/reports';
 
 const router = createBrowserRouter([
   {
@@ -145,6 +150,32 @@ const router = createBrowserRouter([
           </RequireAuth>
         ),
       },
+      { path: 'reports', element: <ReportsPage /> },
+      {
+        path: 'reports/templates/new',
+        element: (
+          <RequireAuth permission={ReportPermission.Manage}>
+            <ReportsTemplatePage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'reports/templates/:id',
+        element: (
+          <RequireAuth permission={ReportPermission.Manage}>
+            <ReportsTemplatePage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'reports/rounds/:id',
+        element: (
+          <RequireAuth permission={ReportPermission.Manage}>
+            <ReportsRoundPage />
+          </RequireAuth>
+        ),
+      },
+      { path: 'reports/assignments/:id', element: <ReportsAssignmentPage /> },
       {
         path: 'units',
         element: (

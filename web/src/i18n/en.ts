@@ -6,6 +6,7 @@ import { paymentsEn } from '../payments/i18n-en';
 import { accountantEn } from '../payments/accountant-i18n-en';
 import { documentsEn } from '../documents/i18n-en';
 import { signingEn } from '../signing/i18n-en';
+import { reportsEn } from '../reports/i18n-en';
 import { statisticsEn } from '../statistics/i18n-en';
 import type { Resources } from './vi';
 
@@ -18,6 +19,7 @@ export const en: Resources = {
   accountant: accountantEn,
   documents: documentsEn,
   signing: signingEn,
+  reports: reportsEn,
   statistics: statisticsEn,
   officeDossiers: officeDossiersEn,
   app: { name: 'Digital Government', skipToContent: 'Skip to main content' },

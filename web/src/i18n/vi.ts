@@ -6,6 +6,7 @@ import { paymentsVi } from '../payments/i18n-vi';
 import { accountantVi } from '../payments/accountant-i18n-vi';
 import { documentsVi } from '../documents/i18n-vi';
 import { signingVi } from '../signing/i18n-vi';
+import { reportsVi } from '../reports/i18n-vi';
 import { statisticsVi } from '../statistics/i18n-vi';
 /** Tiếng Việt — the default language of every page. */
 export const vi = {
@@ -16,6 +17,7 @@ export const vi = {
   accountant: accountantVi,
   documents: documentsVi,
   signing: signingVi,
+  reports: reportsVi,
   statistics: statisticsVi,
   officeDossiers: officeDossiersVi,
   app: { name: 'Chính quyền số', skipToContent: 'Bỏ qua, đến nội dung chính' },

@@ -11,6 +11,7 @@ import {
   FolderOpenOutlined,
   FundOutlined,
   HomeOutlined,
+  ProfileOutlined,
   ReconciliationOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -23,6 +24,7 @@ import { Permission, type Me } from '../api/types';
 import { SIGNING_MANAGE } from '../api/signing';
 import { DocumentPermission } from '../api/documents';
 import { REPORT_VIEW } from '../api/statistics';
+import { ReportPermission } from '../api/reports';
 
 interface Entry {
   path: string;
@@ -42,6 +44,12 @@ const ENTRIES: Entry[] = [
     labelKey: 'documents.menu',
     icon: <FileDoneOutlined />,
     anyOf: [DocumentPermission.Read, DocumentPermission.Draft, DocumentPermission.Register],
+  },
+  {
+    path: '/office/reports',
+    labelKey: 'reports.menu',
+    icon: <ProfileOutlined />,
+    anyOf: [ReportPermission.Manage, ReportPermission.Submit],
   },
   { path: '/office/dashboard', labelKey: 'statistics.menu.dashboard', icon: <DashboardOutlined />, permission: REPORT_VIEW },
   { path: '/office/service-index', labelKey: 'statistics.menu.serviceIndex', icon: <FundOutlined />, permission: REPORT_VIEW },
