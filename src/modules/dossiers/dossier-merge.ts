@@ -1,6 +1,7 @@
 import type { Tx } from '../../platform/database/database.js';
 import { registerUnitMergeParticipant, type UnitMerge } from '../units/merge-unit.js';
 import { FINISHED_STATUSES } from './dossier-status.js';
+import { refreshMovedDossierFacts } from '../service-index/index-facts.js';
 
 /**
  * When units merge (two-tier local government since 1 July 2025), open dossiers move to the surviving unit so
@@ -13,6 +14,7 @@ export async function moveOpenDossiers(tx: Tx, merge: UnitMerge): Promise<number
   const handled = await open('unit_id');
   await open('receiving_unit_id');
   await open('current_unit_id');
+  await refreshMovedDossierFacts(tx, merge.mergedId);
   return Number(handled.numUpdatedRows);
 }
 

@@ -5,6 +5,7 @@ import type { DossierEventsTable, DossiersTable } from '../../platform/database/
 import { AppError } from '../../platform/errors/app-error.js';
 import { findVersion } from '../procedures/procedures.repository.js';
 import type { ProcedureDocument } from '../procedures/procedures.schema.js';
+import { refreshDossierIndexFacts } from '../service-index/index-facts.js';
 
 export async function findDossier(db: Executor, code: string): Promise<DossierRow | undefined> {
   return db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
@@ -31,6 +32,8 @@ export async function updateDossier(tx: Executor, id: number, expectedSeq: numbe
 
 export async function insertEvent(tx: Executor, event: Insertable<DossierEventsTable>): Promise<void> {
   await tx.insertInto('dossier_events').values(event).execute();
+  // Every event (payment and rating included) keeps the service index in step, in the event's transaction (issue 6).
+  await refreshDossierIndexFacts(tx, Number(event.dossier_id));
 }
 
 export async function listEvents(db: Executor, dossierId: number): Promise<DossierEventRow[]> {

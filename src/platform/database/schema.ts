@@ -835,6 +835,8 @@ export interface DossierIndexFactsTable {
   paid_online: number;
   components: number;
   components_digitised: number;
+  /** Components whose requirement may be taken from the citizen's data store (indicator 6.3's denominator). */
+  components_reusable: number;
   components_reused: number;
   components_from_store: number;
   eid_verified: number;
@@ -859,6 +861,7 @@ export interface ServiceIndexMonthlyTable {
   paid_online: Generated<number>;
   components: Generated<number>;
   components_digitised: Generated<number>;
+  components_reusable: Generated<number>;
   components_reused: Generated<number>;
   components_from_store: Generated<number>;
   eid_verified: Generated<number>;

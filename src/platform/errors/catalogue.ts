@@ -356,6 +356,15 @@ export const ERRORS = {
   },
   WORK_FILE_CLOSED: { status: 409, vi: 'Hồ sơ công việc đã đóng.', en: 'The work file is closed.' },
   WORK_FILE_EMPTY: { status: 409, vi: 'Hồ sơ công việc chưa có văn bản nào.', en: 'The work file holds no documents yet.' },
+  // Service index (issue 6 §A, Decision 766)
+  INDEX_PERIOD_INVALID: {
+    status: 400,
+    vi: 'Khoảng thời gian không hợp lệ: ngày bắt đầu {from} sau ngày kết thúc {to}.',
+    en: 'Invalid period: the start date {from} is after the end date {to}.',
+  },
+  INDEX_INDICATOR_UNKNOWN: { status: 400, vi: 'Không có chỉ tiêu {indicator} trong bộ chỉ số.', en: 'The index has no indicator {indicator}.' },
+  INDEX_UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị {unit}.', en: 'Unit {unit} was not found.' },
+  INDEX_CONFIG_INVALID: { status: 422, vi: 'Cấu hình bộ chỉ số không hợp lệ.', en: 'The service index configuration is invalid.' },
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -15,7 +15,7 @@ import { dialectOf, idColumn } from '../dialect.js';
 const COUNTERS = [
   // Counted in the month the dossier was received (tiếp nhận).
   'received', 'received_online', 'received_counter', 'received_postal', 'online_counted',
-  'fee_required', 'paid', 'paid_online', 'components', 'components_digitised', 'components_reused',
+  'fee_required', 'paid', 'paid_online', 'components', 'components_digitised', 'components_reusable', 'components_reused',
   'components_from_store', 'eid_verified',
   // Counted in the month processing ended (first of result ready, returned, stopped, refused, withdrawn).
   'finished', 'finished_early', 'finished_on_time', 'finished_late', 'finished_late_supplements',
@@ -57,6 +57,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('paid_online', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('components', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('components_digitised', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('components_reusable', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('components_reused', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('components_from_store', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('eid_verified', 'integer', (c) => c.notNull().defaultTo(0))
