@@ -459,3 +459,18 @@ export async function insertDocumentFixture(
     .executeTakeFirstOrThrow();
   return Number(row.id);
 }
+
+/**
+ * Periodic reports (issue 6 §D): a province with two communes and a department, a province reporting officer
+ * (report.manage on the province with subtree), one reporting officer per commune, and one in the department.
+ */
+export async function insertReportingSetup(db: Db) {
+  const tree = await insertProvinceTree(db);
+  const communeA = await insertUnit(db, { code: '000.01.50.H18', name: 'Phường Điện Biên Phủ', type: 'commune', parentId: tree.province });
+  const communeB = await insertUnit(db, { code: '000.02.50.H18', name: 'Phường Mường Thanh', type: 'commune', parentId: tree.province });
+  const officer = await insertUser(db, { unitId: tree.province, fullName: 'Lò Thị Tổng Hợp', roles: [{ role: 'reporting_officer', unitId: tree.province, includeSubtree: true }] });
+  const officerA = await insertUser(db, { unitId: communeA, fullName: 'Quàng Văn Phường', roles: [{ role: 'reporting_officer', unitId: communeA }] });
+  const officerB = await insertUser(db, { unitId: communeB, fullName: 'Lường Thị Thanh', roles: [{ role: 'reporting_officer', unitId: communeB }] });
+  const justiceOfficer = await insertUser(db, { unitId: tree.justice, roles: [{ role: 'reporting_officer', unitId: tree.justice, includeSubtree: true }] });
+  return { ...tree, communeA, communeB, officer, officerA, officerB, justiceOfficer };
+}

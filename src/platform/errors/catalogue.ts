@@ -365,6 +365,37 @@ export const ERRORS = {
   INDEX_INDICATOR_UNKNOWN: { status: 400, vi: 'Không có chỉ tiêu {indicator} trong bộ chỉ số.', en: 'The index has no indicator {indicator}.' },
   INDEX_UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị {unit}.', en: 'Unit {unit} was not found.' },
   INDEX_CONFIG_INVALID: { status: 422, vi: 'Cấu hình bộ chỉ số không hợp lệ.', en: 'The service index configuration is invalid.' },
+  // Periodic reports (issue 6 §D, Decree 09/2019)
+  REPORT_TEMPLATE_INVALID: { status: 422, vi: 'Mẫu báo cáo không hợp lệ.', en: 'The report template is invalid.' },
+  REPORT_TEMPLATE_EXISTS: { status: 409, vi: 'Đã có mẫu báo cáo mã {code}.', en: 'A report template with code {code} already exists.' },
+  REPORT_TEMPLATE_RETIRED: { status: 409, vi: 'Mẫu báo cáo đã ngừng sử dụng.', en: 'The report template is retired.' },
+  REPORT_CHANGED: {
+    status: 409,
+    vi: 'Báo cáo vừa được người khác thay đổi; vui lòng tải lại để xem phiên bản mới nhất.',
+    en: 'The report was changed meanwhile; reload to see the latest version.',
+  },
+  REPORT_INVALID: { status: 422, vi: 'Số liệu báo cáo chưa hợp lệ.', en: 'The report figures are invalid.' },
+  REPORT_PERIOD_INVALID: {
+    status: 422,
+    vi: 'Kỳ báo cáo không hợp lệ: {reason}.',
+    en: 'The reporting period is invalid: {reason}.',
+  },
+  REPORT_UNIT_OUT_OF_SCOPE: {
+    status: 422,
+    vi: 'Đơn vị {unitId} không thuộc phạm vi giao báo cáo của đơn vị giao.',
+    en: 'Unit {unitId} is outside the assigning unit’s tree.',
+  },
+  REPORT_NOT_EDITABLE: {
+    status: 409,
+    vi: 'Báo cáo đang ở trạng thái "{status}", không thể sửa hoặc gửi.',
+    en: 'The report is {status} and cannot be edited or submitted.',
+  },
+  REPORT_NOT_SUBMITTED: {
+    status: 409,
+    vi: 'Báo cáo đang ở trạng thái "{status}", chưa thể xem xét.',
+    en: 'The report is {status}; only a submitted report can be reviewed.',
+  },
+  REPORT_COMMENT_REQUIRED: { status: 422, vi: 'Cần ghi ý kiến khi trả lại báo cáo.', en: 'A comment is required to return a report.' },
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;
