@@ -42,7 +42,7 @@ describe.each(DIALECTS)('housekeeping on %s', (dialect) => {
 
     const report = await runMaintenance(db, config, new Date(Date.now() + 10));
 
-    expect(report).toEqual({ sessions: 2, rateLimits: 1, tempFiles: 1, idempotencyKeys: 1 });
+    expect(report).toEqual({ sessions: 2, rateLimits: 1, tempFiles: 1, idempotencyKeys: 1, reportReminders: 0 });
     expect((await db.selectFrom('idempotency_keys').select('key').execute()).map((r) => r.key)).toEqual(['recent']);
     expect(fs.readdirSync(tmp)).toEqual(['live.part']);
     const left = (await db.selectFrom('sessions').select('id').execute()).map((r) => r.id).sort();
