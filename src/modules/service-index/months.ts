@@ -33,8 +33,8 @@ export function periodOf(from: string | undefined, to: string | undefined, now =
   const today = localToday(now);
   const start = from ?? `${today.slice(0, 4)}-01-01`;
   const end = to ?? today;
-  if (!isRealDate(start)) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/from', message: 'yyyy-MM-dd' }]);
-  if (!isRealDate(end)) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/to', message: 'yyyy-MM-dd' }]);
+  if (!isRealDate(start)) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/query/from', message: 'yyyy-MM-dd' }]);
+  if (!isRealDate(end)) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/query/to', message: 'yyyy-MM-dd' }]);
   if (start > end) throw new AppError('INDEX_PERIOD_INVALID', { from: start, to: end });
   return { from: start, to: end, fromMonth: start.slice(0, 7), toMonth: end.slice(0, 7) };
 }
