@@ -21,6 +21,7 @@ import { documentSearchRoutes } from './documents/search/search.routes.js';
 import { exchangeRoutes } from './documents/exchange/exchange.routes.js';
 import { workFilesRoutes } from './documents/work-files/work-files.routes.js';
 import { registersRoutes } from './documents/registers/registers.routes.js';
+import { statisticsRoutes } from './statistics/statistics.routes.js';
 import { serviceIndexRoutes } from './service-index/service-index.routes.js';
 import { reportsRoutes } from './reports/reports.routes.js';
 
@@ -48,6 +49,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(exchangeRoutes);
   await app.register(workFilesRoutes);
   await app.register(registersRoutes);
+  await app.register(statisticsRoutes);
   await app.register(serviceIndexRoutes);
   await app.register(reportsRoutes);
 }
