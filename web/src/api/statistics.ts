@@ -21,6 +21,8 @@ export interface DashboardQuery extends Period {
 
 export interface UnitFigures {
   unit: StatUnit;
+  /** The row of the unit's own dossiers, beside its children's rows (present only then). */
+  own?: boolean;
   received: number;
   finished: number;
   pending: number;
@@ -71,7 +73,7 @@ export interface Dashboard extends Period {
   documents: {
     trend: { month: string; incoming: number; outgoing: number }[];
     overdue: number;
-    overdueByUnit: { unit: StatUnit; count: number }[];
+    overdueByUnit: { unit: StatUnit; own?: boolean; count: number }[];
   };
 }
 
@@ -80,16 +82,19 @@ export type DashboardChart = 'byUnit' | 'byProcedure' | 'trend' | 'channels' | '
 
 export interface OverdueDossier {
   code: string;
+  procedureCode: string;
   procedureName: string;
   unit: { id: number; name: string };
   status: string;
   dueAt: string;
   daysLate: number;
-  currentStep: string | null;
+  currentStep: { code: string; name: string } | null;
 }
 
 export interface OverduePage {
   total: number;
+  page: number;
+  pageSize: number;
   items: OverdueDossier[];
 }
 
@@ -122,11 +127,12 @@ export interface ServiceIndex extends Period {
   children: { unit: StatUnit; score: number | null }[];
 }
 
+/** A dossier behind an indicator, or a procedure for the indicators counted over the catalogue (basis 'procedures'). */
 export interface ExplainItem {
-  dossierCode: string;
+  dossierCode: string | null;
   procedureCode: string;
   procedureName: string;
-  unit: { id: number; name: string };
+  unit: { id: number; name: string } | null;
   receivedAt: string | null;
   dueAt: string | null;
   finishedAt: string | null;

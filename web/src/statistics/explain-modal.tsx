@@ -22,9 +22,13 @@ export function ExplainModal({ indicator, query, onClose }: { indicator: { code:
     placeholderData: keepPreviousData,
   });
   const columns: TableColumnsType<ExplainItem> = [
-    { title: t('statistics.overdue.code'), dataIndex: 'dossierCode', render: (code: string) => <Link to={`/office/dossiers/${encodeURIComponent(code)}`}>{code}</Link> },
-    { title: t('statistics.overdue.procedure'), dataIndex: 'procedureName' },
-    { title: t('statistics.overdue.unit'), dataIndex: ['unit', 'name'] },
+    {
+      title: t('statistics.overdue.code'),
+      dataIndex: 'dossierCode',
+      render: (code: string | null) => (code ? <Link to={`/office/dossiers/${encodeURIComponent(code)}`}>{code}</Link> : '—'),
+    },
+    { title: t('statistics.overdue.procedure'), dataIndex: 'procedureName', render: (name: string, row) => `${row.procedureCode} — ${name}` },
+    { title: t('statistics.overdue.unit'), dataIndex: 'unit', render: (unit: ExplainItem['unit']) => unit?.name ?? '—' },
     { title: t('statistics.index.receivedAt'), dataIndex: 'receivedAt', render: formatDate },
     { title: t('statistics.index.dueAt'), dataIndex: 'dueAt', render: formatDate },
     { title: t('statistics.index.finishedAt'), dataIndex: 'finishedAt', render: formatDate },
@@ -46,7 +50,7 @@ export function ExplainModal({ indicator, query, onClose }: { indicator: { code:
       <ScrollRegion label={title}>
         <Table<ExplainItem>
           size="small"
-          rowKey="dossierCode"
+          rowKey={(row) => row.dossierCode ?? `${row.procedureCode}@${row.unit?.id ?? ''}`}
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}

@@ -6,7 +6,7 @@ import { ScrollRegion } from '../components/scroll-region';
 export function FigureTable<T extends object>({ label, rows, columns, rowKey }: { label: string; rows: T[]; columns: TableColumnsType<T>; rowKey: (row: T) => string }) {
   return (
     <ScrollRegion label={label}>
-      <Table<T> size="small" rowKey={rowKey} columns={columns} dataSource={rows} pagination={false} style={{ minWidth: 560 }} />
+      <Table<T> size="small" rowKey={rowKey} columns={columns} dataSource={rows} pagination={false} style={{ minWidth: columns.length * 110 }} />
     </ScrollRegion>
   );
 }

@@ -17,6 +17,7 @@ export const statisticsEn: typeof statisticsVi = {
   table: 'Table',
   tableOf: 'Show as a table: {{title}}',
   noData: 'No figures in this period',
+  ownRow: '{{unit}} (own dossiers)',
   total: 'Total',
   kpi: {
     received: 'Dossiers received',
@@ -25,8 +26,6 @@ export const statisticsEn: typeof statisticsVi = {
     overdue: 'Overdue (now)',
     onTimeRate: 'On-time rate',
     onlineShare: 'Filed online',
-    paidOther: 'Paid otherwise',
-    unpaid: 'Not paid yet',
     paidOnlineShare: 'Paid online',
     satisfaction: 'Satisfaction',
   },
@@ -66,6 +65,8 @@ export const statisticsEn: typeof statisticsVi = {
     feeRequired: 'Dossiers with a fee',
     paid: 'Fee paid',
     paidOnline: 'Paid online',
+    paidOther: 'Paid otherwise',
+    unpaid: 'Not paid yet',
     paidOnlineShare: 'Online payment share',
   },
   satisfaction: {

@@ -15,6 +15,7 @@ export const statisticsVi = {
   table: 'Bảng',
   tableOf: 'Xem dạng bảng: {{title}}',
   noData: 'Chưa có số liệu trong kỳ',
+  ownRow: '{{unit}} (trực tiếp)',
   total: 'Tổng cộng',
   kpi: {
     received: 'Hồ sơ tiếp nhận',
@@ -23,8 +24,6 @@ export const statisticsVi = {
     overdue: 'Quá hạn (hiện tại)',
     onTimeRate: 'Tỷ lệ đúng hạn',
     onlineShare: 'Tỷ lệ nộp trực tuyến',
-    paidOther: 'Nộp phí bằng hình thức khác',
-    unpaid: 'Chưa nộp phí',
     paidOnlineShare: 'Tỷ lệ thanh toán trực tuyến',
     satisfaction: 'Mức độ hài lòng',
   },
@@ -64,6 +63,8 @@ export const statisticsVi = {
     feeRequired: 'Hồ sơ phải nộp phí',
     paid: 'Đã nộp phí',
     paidOnline: 'Nộp phí trực tuyến',
+    paidOther: 'Nộp phí bằng hình thức khác',
+    unpaid: 'Chưa nộp phí',
     paidOnlineShare: 'Tỷ lệ thanh toán trực tuyến',
   },
   satisfaction: {

@@ -31,7 +31,7 @@ export function OverdueModal({ unit, onClose }: { unit: { id: number; name: stri
     { title: t('statistics.overdue.status'), dataIndex: 'status', render: (status: DossierStatus) => <StatusTag status={status} /> },
     { title: t('statistics.overdue.dueAt'), dataIndex: 'dueAt', render: formatDate },
     { title: t('statistics.overdue.daysLate'), dataIndex: 'daysLate', align: 'right', render: formatCount },
-    { title: t('statistics.overdue.step'), dataIndex: 'currentStep', render: (step: string | null) => step ?? '—' },
+    { title: t('statistics.overdue.step'), dataIndex: 'currentStep', render: (step: OverdueDossier['currentStep']) => step?.name ?? '—' },
   ];
   const title = unit ? t('statistics.overdue.title', { unit: unit.name }) : '';
   return (

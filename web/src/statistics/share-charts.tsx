@@ -7,7 +7,7 @@ import { dashboardWorkbookPath } from '../api/statistics';
 import { ChartCard } from './chart-card';
 import { FigureTable } from './figure-table';
 import { formatCount, formatMonth, formatRate } from './format';
-import { COLORS } from './unit-charts';
+import { COLORS, unitLabel } from './unit-charts';
 
 interface Props {
   data: Dashboard;
@@ -37,7 +37,8 @@ const pie = (title: string, slices: { name: string; value: number; color: string
       radius: ['40%', '68%'],
       top: 0,
       bottom: 32,
-      label: { formatter: '{d}%' },
+      // Percentages the Vietnamese way (66,7 %), as everywhere else on the page.
+      label: { formatter: (item: { percent?: number }) => formatRate((item.percent ?? 0) / 100) },
       data: slices.map((slice) => ({ name: slice.name, value: slice.value, itemStyle: { color: slice.color } })),
     },
   ],
@@ -197,13 +198,13 @@ export function DocumentsChart({ data, query }: Props) {
     <ChartCard
       title={title}
       option={option}
-      empty={trend.length === 0}
+      empty={trend.every((row) => row.incoming + row.outgoing === 0)}
       excelHref={dashboardWorkbookPath(query, 'documents')}
       table={<FigureTable label={title} rows={trend} columns={columns} rowKey={(row) => row.month} />}
       footer={
         <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
           {t('statistics.documents.overdue', { count: data.documents.overdue })}
-          {overdueByUnit.length > 0 && ` (${overdueByUnit.map((row) => `${row.unit.name}: ${formatCount(row.count)}`).join('; ')})`}
+          {overdueByUnit.length > 0 && ` (${overdueByUnit.map((row) => `${unitLabel(row, t)}: ${formatCount(row.count)}`).join('; ')})`}
         </Typography.Paragraph>
       }
     />
