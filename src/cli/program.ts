@@ -7,6 +7,7 @@ import { registerUserCommand } from './user.command.js';
 import { registerBackupCommands } from './backup.command.js';
 import { registerAuditCommand } from './audit.command.js';
 import { registerGatewaySandboxCommand } from './gateway-sandbox.command.js';
+import { registerIndexCommand } from './index.command.js';
 import { vietnameseUsageError } from './commander-errors.js';
 
 /** `cqs` — the administrator's command-line tool. Each command lives in src/cli/<name>.command.ts. */
@@ -28,5 +29,6 @@ export function createProgram(): Command {
   registerBackupCommands(program);
   registerAuditCommand(program);
   registerGatewaySandboxCommand(program);
+  registerIndexCommand(program);
   return program;
 }
