@@ -5,6 +5,7 @@ import type { Executor } from '../../platform/database/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { ROLE_PERMISSIONS } from '../../platform/auth/roles.js';
 import { findActiveRoot } from '../units/units.repository.js';
+import { UnitStatus } from '../units/units.schema.js';
 
 export interface UnitRef {
   id: number;
@@ -62,7 +63,8 @@ async function buildScope(db: Executor, id: number, unitIds: number[]): Promise<
   const self = units.get(id);
   if (!self) throw new AppError('NOT_FOUND');
   const children = [...units.values()]
-    .filter((u) => u.parentId === id)
+    // A merged unit's dossiers moved to the unit it merged into (and its counters with them): no row of its own.
+    .filter((u) => u.parentId === id && u.status === UnitStatus.Active)
     .sort((a, b) => a.code.localeCompare(b.code))
     .map(({ id: childId, code, name }) => ({ id: childId, code, name }));
   return { unit: { id: self.id, code: self.code, name: self.name }, unitIds: [...units.keys()], units, children };

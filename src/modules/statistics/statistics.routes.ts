@@ -5,11 +5,15 @@ import { SIGNED_IN } from '../../platform/http/route-security.js';
 import { dashboardWorkbook } from './dashboard-excel.js';
 import { getDashboard } from './get-dashboard.js';
 import { listOverdue } from './list-overdue.js';
-import { Dashboard, DashboardExportQuery, DashboardQuery, OverdueList, OverdueQuery } from './statistics.schema.js';
+import { getPublicStatistics } from './public-statistics.js';
+import { Dashboard, DashboardExportQuery, DashboardQuery, OverdueList, OverdueQuery, PublicStatistics, PublicStatisticsQuery } from './statistics.schema.js';
 
 const TAGS = ['Thống kê, bảng điều hành'];
 
-/** Leader dashboards (report.view, issue 6): figures of a unit's subtree, the overdue list behind them, Excel export. */
+/**
+ * Leader dashboards (report.view, issue 6): figures of a unit's subtree, the overdue list behind them, Excel export;
+ * and the public statistics page's figures (no login: counts and scores only).
+ */
 export async function statisticsRoutes(instance: App): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.ctx;
@@ -61,6 +65,23 @@ export async function statisticsRoutes(instance: App): Promise<void> {
         .header('content-disposition', `attachment; filename="${name}"`)
         .header('cache-control', 'private, no-store')
         .send(await dashboardWorkbook(dashboard, chart));
+    },
+  );
+
+  app.get(
+    '/api/public/statistics',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['Công khai'],
+        summary: 'Thống kê công khai: số liệu hằng tháng của tỉnh, tỉ lệ đúng hạn và điểm Bộ chỉ số của từng sở, ngành, xã, phường',
+        querystring: PublicStatisticsQuery,
+        response: { 200: PublicStatistics },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return getPublicStatistics(db, request.language, request.query);
     },
   );
 }
