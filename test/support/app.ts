@@ -2,7 +2,7 @@ import { buildApp, type App } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/platform/config.js';
 import type { Db } from '../../src/platform/database/database.js';
 import type { DialectName } from '../../src/platform/database/dialect.js';
-import { createTestDatabase, type TestDatabase } from './databases.js';
+import { createMigratedTestDatabase, type TestDatabase } from './databases.js';
 
 export interface TestApp {
   app: App;
@@ -19,7 +19,7 @@ export async function createTestApp(
   /** Adds test-only routes before the app is sealed (platform tests). */
   extend?: (app: App) => void,
 ): Promise<TestApp> {
-  const testDatabase = await createTestDatabase(dialect);
+  const testDatabase = await createMigratedTestDatabase(dialect);
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     CQS_SEED_DEMO: 'false',

@@ -76,7 +76,7 @@ export async function insertUser(
       identity_number: options.identityNumber ?? null,
       unit_id: options.unitId ?? null,
       title: null,
-      password_hash: await hashPassword(TEST_PASSWORD),
+      password_hash: await testPasswordHash(),
       password_changed_at: now(),
       status: options.status ?? 'active',
       totp_secret: totpSecret ?? null,
@@ -473,4 +473,15 @@ export async function insertReportingSetup(db: Db) {
   const officerB = await insertUser(db, { unitId: communeB, fullName: 'Lường Thị Thanh', roles: [{ role: 'reporting_officer', unitId: communeB }] });
   const justiceOfficer = await insertUser(db, { unitId: tree.justice, roles: [{ role: 'reporting_officer', unitId: tree.justice, includeSubtree: true }] });
   return { ...tree, communeA, communeB, officer, officerA, officerB, justiceOfficer };
+}
+
+let testPasswordHashing: Promise<string> | undefined;
+
+/**
+ * One real scrypt hash of TEST_PASSWORD per process for every inserted user (its salt shared): each hash costs about
+ * 0.3 s of CPU and the suite inserts a thousand users. Signing in still runs the full scrypt check against it.
+ */
+function testPasswordHash(): Promise<string> {
+  testPasswordHashing ??= hashPassword(TEST_PASSWORD);
+  return testPasswordHashing;
 }

@@ -5,7 +5,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { buildApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/platform/config.js';
 import type { Db } from '../../../src/platform/database/database.js';
-import { createTestDatabase, type TestDatabase } from '../../support/databases.js';
+import { createMigratedTestDatabase, type TestDatabase } from '../../support/databases.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -43,7 +43,7 @@ export function freePort(): Promise<number> {
 /** The real server (API + web/dist) on a fresh SQLite database, on `env.PORT` when given, else on a free local port. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   ensureWebBuilt();
-  const testDatabase: TestDatabase = await createTestDatabase('sqlite');
+  const testDatabase: TestDatabase = await createMigratedTestDatabase('sqlite');
   const config = loadConfig({ LOG_LEVEL: 'silent', CQS_SEED_DEMO: 'false', DATA_DIR: testDatabase.dataDir, PORT: '0', HOST: '127.0.0.1', ...env });
   const app = await buildApp({ config, database: testDatabase.database });
   await app.listen({ port: Number(env.PORT ?? 0), host: '127.0.0.1' });
