@@ -106,4 +106,14 @@ describe.each(DIALECTS)('who may do what with periodic reports on %s', (dialect)
     await expectProblem(await call('province', 'POST', '/api/reports/rounds', { templateId, periodFrom: '2027-01-01', periodTo: '2027-03-31', dueDate: '2027-04-10', unitIds: [setup.communeA] }), 409, 'REPORT_TEMPLATE_RETIRED');
     expect((await call('communeB', 'PUT', `/api/reports/assignments/${assignmentB}`, { data: { r1: { c1: 1 } }, expectedVersion: 0 })).statusCode).toBe(200);
   });
+
+  it('lets only one of two racing saves on the same version through', async () => {
+    const save = (value: number) => call('communeB', 'PUT', `/api/reports/assignments/${assignmentB}`, { data: { r1: { c1: value } }, expectedVersion: 1 });
+    const [first, second] = await Promise.all([save(10), save(20)]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([200, 409]);
+    expect([first, second].find((r) => r.statusCode === 409)!.json().code).toBe('REPORT_CHANGED');
+    const versions = await t.db.selectFrom('report_submissions').select('version').where('assignment_id', '=', assignmentB).orderBy('version').execute();
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    expect((await t.db.selectFrom('report_assignments').select('current_version').where('id', '=', assignmentB).executeTakeFirstOrThrow()).current_version).toBe(2);
+  });
 });
