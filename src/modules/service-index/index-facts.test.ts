@@ -5,6 +5,8 @@ import { bearer } from '../../../test/support/fixtures.js';
 import { act, dossierAt, setUpOneStop, submittedDossier, uploadFile, type OneStopWorld } from '../../../test/support/one-stop.js';
 import { computeServiceIndex } from './compute-service-index.js';
 import { rebuildServiceIndex } from './index-facts.js';
+import { moveOpenDossiers } from '../dossiers/dossier-merge.js';
+import { insertUnit } from '../../../test/support/fixtures.js';
 import { localToday } from './months.js';
 
 async function must(response: Promise<{ statusCode: number; body: string }>): Promise<void> {
@@ -82,6 +84,22 @@ describe.each(DIALECTS)('service index kept in step with dossier events on %s', 
     expect(stopped).toBe(4);
     const received = incremental.filter((row) => row.unit_id === w.units.justice).reduce((sum, row) => sum + Number(row.received), 0);
     expect(received).toBe(11); // three received in the first test (the refused one never was) plus eight
+    await rebuildServiceIndex(t.db);
+    expect(await counters(t)).toEqual(incremental);
+  }, 120_000);
+
+  it('moves the open dossiers\' figures to the surviving unit when units merge; finished ones stay', async () => {
+    const open = await dossierAt(t.app, w, 'tham_dinh');
+    const survivor = await insertUnit(t.db, { code: '000.00.99.H18', name: 'Sở Tư pháp (mới)', parentId: w.units.province });
+    const finishedBefore = await t.db.selectFrom('dossier_index_facts').select('dossier_id').where('unit_id', '=', w.units.justice).where('finished_month', 'is not', null).execute();
+    await t.db.transaction().execute((tx) => moveOpenDossiers(tx, { mergedId: w.units.justice, survivorId: survivor, context: { actorId: null, actorUsername: 'test', ip: null, requestId: null } }));
+    expect(await factOf(t, open)).toMatchObject({ unit_id: survivor });
+    const finishedAfter = await t.db.selectFrom('dossier_index_facts').select('dossier_id').where('unit_id', '=', w.units.justice).where('finished_month', 'is not', null).execute();
+    expect(finishedAfter).toEqual(finishedBefore);
+    const stillOpen = await t.db.selectFrom('dossier_index_facts').select('dossier_id').where('unit_id', '=', w.units.justice).where('finished_month', 'is', null).execute();
+    expect(stillOpen).toEqual([]);
+    const incremental = await counters(t);
+    expect(incremental.some((row) => row.unit_id === survivor && Number(row.received) > 0)).toBe(true);
     await rebuildServiceIndex(t.db);
     expect(await counters(t)).toEqual(incremental);
   }, 120_000);
