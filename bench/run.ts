@@ -10,6 +10,8 @@
  *   npm run bench -- documents-search   document search (FTS5 / GIN) over BENCH_DOCUMENTS (default 100,000) documents
  *                                 → bench-results/documents-search.{json,md}
  *   npm run bench -- signatures   signatures/s and verifications/s for a 1 MB PDF, in process → bench-results/signatures.{json,md}
+ *   npm run bench -- service-index   the Decision 766 index of every unit, the dashboard and the public statistics over a
+ *                                 year of BENCH_INDEX_DOSSIERS (default 1,000,000) dossiers → bench-results/service-index.{json,md}
  * BENCH_SECONDS (default 5) per scenario, BENCH_CONNECTIONS (default 10), BENCH_DOSSIERS (default 100000),
  * BENCH_PAYMENT_ORDERS (default: sized from a warm-up to last BENCH_SECONDS).
  * What would make filing faster on SQLite (fsync, statement reuse), measured: npx tsx bench/filing-experiments.ts
@@ -20,9 +22,10 @@ import { benchFoundation } from './foundation.js';
 import { benchPayments } from './payments.js';
 import { benchDocumentsSearch } from './documents-search.js';
 import { benchSignatures } from './signatures.js';
+import { benchServiceIndex } from './service-index.js';
 import { measureCeiling } from './support.js';
 
-const PARTS = ['foundation', 'dossiers', 'payments', 'documents-search', 'signatures'] as const;
+const PARTS = ['foundation', 'dossiers', 'payments', 'documents-search', 'signatures', 'service-index'] as const;
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
     if (parts.includes('payments')) await benchPayments(ceiling, cluster);
     if (parts.includes('documents-search')) await benchDocumentsSearch(ceiling, cluster);
     if (parts.includes('signatures')) await benchSignatures();
+    if (parts.includes('service-index')) await benchServiceIndex(cluster);
   } finally {
     cluster.stop();
   }
