@@ -37,7 +37,7 @@ async function assignmentSheet(db: Executor, actor: Actor, id: number): Promise<
     periodFrom: detail.round.periodFrom,
     periodTo: detail.round.periodTo,
     dueDate: detail.round.dueDate,
-    statusLine: `Tình trạng: ${STATUS_TEXT[detail.status]} — phiên bản ${detail.currentVersion}`,
+    statusLine: `${STATUS_TEXT[detail.status]} — phiên bản ${detail.currentVersion}`,
     document: detail.template.document,
     values: mergeComputed(detail.data, detail.computed),
   };

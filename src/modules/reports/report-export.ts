@@ -46,7 +46,7 @@ export async function reportWorkbook(sheet: ReportSheet): Promise<Buffer> {
   ws.getCell('A2').value = `Đơn vị: ${sheet.unitName}`;
   ws.getCell('A3').value = `Kỳ báo cáo: ${periodLine(sheet)}`;
   ws.getCell('A4').value = `Hạn gửi: ${displayDate(sheet.dueDate)}`;
-  ws.getCell('A5').value = sheet.statusLine;
+  ws.getCell('A5').value = `Tình trạng: ${sheet.statusLine}`;
   const header = ws.getRow(REPORT_HEADER_ROW);
   header.values = [...FIXED_HEADERS, ...sheet.document.columns.map((c) => c.name)];
   header.font = { bold: true };

@@ -168,6 +168,7 @@ describe.each(DIALECTS)('periodic reports, the whole cycle, on %s', (dialect) =>
     expect(sheet.getCell('A2').value).toBe('Đơn vị: UBND tỉnh Điện Biên');
     expect(sheet.getCell('A3').value).toBe('Kỳ báo cáo: Tháng 11/2026 (từ ngày 01/11/2026 đến ngày 30/11/2026)');
     expect(sheet.getCell('A4').value).toBe('Hạn gửi: 05/12/2026');
+    expect(sheet.getCell('A5').value).toBe('Tình trạng: Tổng hợp 2/2 đơn vị đã được chấp nhận');
     expect(sheet.getRow(REPORT_HEADER_ROW).values).toEqual([undefined, 'STT', 'Mã', 'Chỉ tiêu', 'Đơn vị tính', 'Kỳ này', 'Lũy kế từ đầu năm']);
     expect(sheet.getRow(REPORT_HEADER_ROW + 4).values).toEqual([undefined, 4, 'r4', 'Tỷ lệ giải quyết đúng hạn', '%', 75, 85]);
 
@@ -176,7 +177,7 @@ describe.each(DIALECTS)('periodic reports, the whole cycle, on %s', (dialect) =>
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = await extractPdfText(pdf.rawPayload);
-    for (const expected of ['BÁO CÁO THÁNG VỀ GIẢI QUYẾT TTHC', 'Phường Điện Biên Phủ', 'Tháng 11/2026', 'Hạn gửi: 05/12/2026', 'Số hồ sơ giải quyết đúng hạn', 'Tỷ lệ giải quyết đúng hạn', 'Đề nghị bổ sung máy quét', 'Đã chấp nhận']) {
+    for (const expected of ['BÁO CÁO THÁNG VỀ GIẢI QUYẾT TTHC', 'Phường Điện Biên Phủ', 'Tháng 11/2026', 'Hạn gửi: 05/12/2026', 'Số hồ sơ giải quyết đúng hạn', 'Tỷ lệ giải quyết đúng hạn', 'Đề nghị bổ sung máy quét', 'Tình trạng: Đã chấp nhận — phiên bản 3']) {
       expect(text).toContain(expected);
     }
     const aggregatePdf = await call(province, 'GET', `/api/reports/rounds/${round.round.id}/aggregate.pdf`);
