@@ -97,6 +97,10 @@ describe.each(DIALECTS)('bad input to the periodic reports API on %s', (dialect)
     await problem(await send(province, 'GET', '/api/reports/templates?status=deleted'), 400, 'VALIDATION_FAILED');
     await problem(await send(province, 'GET', '/api/reports/templates/abc'), 400, 'VALIDATION_FAILED');
     expect(await t.db.selectFrom('report_templates').select('code').execute()).toEqual([{ code: 'BC-01' }]);
+    // Search folds Vietnamese and takes LIKE wildcards literally.
+    const search = async (q: string) => (await send(province, 'GET', `/api/reports/templates?q=${encodeURIComponent(q)}&status=active`)).json().items.map((i: { code: string }) => i.code);
+    expect(await search('BAO CAO')).toEqual(['BC-01']);
+    expect(await search('%')).toEqual([]);
   });
 
   it('rounds: impossible dates and periods, units outside the tree, an empty list, an unknown template', async () => {
