@@ -91,7 +91,11 @@ export function HistoryCard({ assignment }: { assignment: AssignmentDetail }) {
                         {t('reports.fill.by')}: {event.actorName}
                       </div>
                     )}
-                    {event.note && <div style={{ whiteSpace: 'pre-wrap' }}>{event.note}</div>}
+                    {event.note && (
+                      <div style={{ whiteSpace: 'pre-wrap' }}>
+                        {event.action === 'reminded' ? t(`reports.reminder.${event.note}`, { defaultValue: event.note }) : event.note}
+                      </div>
+                    )}
                   </div>
                 ),
               }))}

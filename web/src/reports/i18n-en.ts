@@ -187,4 +187,5 @@ export const reportsEn: ReportsResources = {
     accepted: 'Accepted',
     reminded: 'Reminder sent',
   },
+  reminder: { before_3d: 'Due in 3 days', due_day: 'Due today', overdue_1d: 'Overdue' },
 };

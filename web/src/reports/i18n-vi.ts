@@ -185,6 +185,7 @@ export const reportsVi = {
     accepted: 'Chấp nhận',
     reminded: 'Nhắc hạn',
   },
+  reminder: { before_3d: 'Còn 3 ngày đến hạn gửi', due_day: 'Hôm nay là hạn gửi', overdue_1d: 'Đã quá hạn gửi' },
 };
 
 export type ReportsResources = typeof reportsVi;

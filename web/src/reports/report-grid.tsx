@@ -1,4 +1,4 @@
-import { Flex, Input, InputNumber, Table, Tag, Tooltip, Typography } from 'antd';
+import { Flex, Grid, Input, InputNumber, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CalculatorOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -111,6 +111,9 @@ function Cell({ row, column, props }: { row: ReportRow; column: ReportColumn; pr
 export function ReportGrid(props: Props) {
   const { t } = useTranslation();
   const { document, label } = props;
+  const screens = Grid.useBreakpoint();
+  // At phone width (commune officers) each indicator is a block of its own, figures one under the other: no sideways scrolling.
+  if (screens.md === false) return <ReportList {...props} />;
   const columns: TableColumnsType<ReportRow> = [
     { title: t('reports.field.code'), dataIndex: 'code', width: 64 },
     {
@@ -146,5 +149,34 @@ export function ReportGrid(props: Props) {
         style={{ minWidth: 360 + document.columns.length * 140 }}
       />
     </ScrollRegion>
+  );
+}
+
+/** The same report as a list of indicators, for narrow screens. */
+function ReportList(props: Props) {
+  const { t } = useTranslation();
+  const { document, label } = props;
+  return (
+    <section aria-label={label} className="cqs-report-list">
+      {document.rows.map((row) => (
+        <div key={row.code} className="cqs-report-list-row">
+          <Typography.Text strong>
+            {row.code}. {row.name}
+            {row.required && (
+              <Typography.Text type="danger" aria-label={t('reports.fill.required')}>
+                {' *'}
+              </Typography.Text>
+            )}
+          </Typography.Text>
+          {row.unit && <Typography.Text type="secondary"> ({row.unit})</Typography.Text>}
+          {document.columns.map((column) => (
+            <Flex key={column.code} vertical gap={2} style={{ marginTop: 6 }}>
+              {document.columns.length > 1 && <Typography.Text type="secondary">{column.name}</Typography.Text>}
+              <Cell row={row} column={column} props={props} />
+            </Flex>
+          ))}
+        </div>
+      ))}
+    </section>
   );
 }
