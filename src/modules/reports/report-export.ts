@@ -77,7 +77,7 @@ export async function reportPdf(sheet: ReportSheet, creationDate?: Date): Promis
     { header: 'STT', weight: 1, align: 'center' },
     { header: 'Chỉ tiêu', weight: 8 },
     { header: 'Đơn vị tính', weight: 2.5, align: 'center' },
-    ...sheet.document.columns.map((c) => ({ header: c.name, weight: 3, align: 'right' as const })),
+    ...sheet.document.columns.map((c) => ({ header: c.name, weight: 3, align: (c.type === 'text' ? 'left' : 'right') as TableColumn['align'] })),
   ];
   const rows = sheet.document.rows.map((row, i) => [
     String(i + 1),

@@ -92,6 +92,17 @@ describe.each(DIALECTS)('bad input to the periodic reports API on %s', (dialect)
       'REPORT_TEMPLATE_INVALID',
     );
     expect(paths(cycle)).toEqual(['/document/rows/0/formula']);
+    const textInFormula = await problem(
+      await send(province, 'POST', '/api/reports/templates', {
+        code: 'BC-04',
+        name: 'Công thức đọc dòng chữ',
+        regime: 'monthly',
+        document: { columns: COLUMNS, rows: [{ code: 'note', name: 'Ghi chú', type: 'text' }, { code: 'n', name: 'Số', type: 'number', formula: 'note + 1' }] },
+      }),
+      422,
+      'REPORT_TEMPLATE_INVALID',
+    );
+    expect(paths(textInFormula)).toEqual(['/document/rows/1/formula']);
     await problem(await send(province, 'POST', '/api/reports/templates', { code: 'BC-01', name: 'Trùng mã', regime: 'monthly', document: { columns: COLUMNS, rows: ROWS } }), 409, 'REPORT_TEMPLATE_EXISTS');
     await problem(await send(province, 'PUT', `/api/reports/templates/${templateId}`, { name: 'Thiếu phiên bản', regime: 'monthly', document: { columns: COLUMNS, rows: ROWS } }), 400, 'VALIDATION_FAILED');
     await problem(await send(province, 'GET', '/api/reports/templates?status=deleted'), 400, 'VALIDATION_FAILED');

@@ -14,7 +14,8 @@ function duplicates(codes: string[], path: string, errors: FieldError[]) {
   });
 }
 
-function checkExpression(expression: string, rowCodes: Set<string>, path: string, errors: FieldError[]) {
+/** Formulas and rules compute with numbers: they may read number rows only. */
+function checkExpression(expression: string, rowCodes: Set<string>, textRows: Set<string>, path: string, errors: FieldError[]) {
   try {
     compileFormula(expression);
   } catch (error) {
@@ -24,6 +25,7 @@ function checkExpression(expression: string, rowCodes: Set<string>, path: string
   const { names, functions } = referencedNames(expression);
   for (const name of names) {
     if (!rowCodes.has(name)) errors.push({ path, message: `Công thức dùng mã dòng không có: ${name} (unknown row).` });
+    else if (textRows.has(name)) errors.push({ path, message: `Công thức không dùng được dòng chữ: ${name} (a text row is not a number).` });
   }
   for (const fn of functions) {
     if (!FORMULA_FUNCTIONS.has(fn)) errors.push({ path, message: `Hàm không được hỗ trợ: ${fn} (unknown function).` });
@@ -69,6 +71,7 @@ export function validateTemplateDocument(input: unknown): ReportTemplateDocument
   duplicates(document.columns.map((c) => c.code), '/document/columns', errors);
   duplicates(document.rows.map((r) => r.code), '/document/rows', errors);
   const rowCodes = new Set(document.rows.map((r) => r.code));
+  const textRows = new Set(document.rows.filter((r) => r.type === 'text').map((r) => r.code));
   const sources = new Set<string>(REPORT_SOURCES);
   document.rows.forEach((row, i) => {
     const path = `/document/rows/${i}`;
@@ -77,7 +80,7 @@ export function validateTemplateDocument(input: unknown): ReportTemplateDocument
     }
     if (row.formula) {
       if (row.type === 'text') errors.push({ path: `${path}/formula`, message: 'Dòng chữ không có công thức (a text row has no formula).' });
-      checkExpression(row.formula, rowCodes, `${path}/formula`, errors);
+      checkExpression(row.formula, rowCodes, textRows, `${path}/formula`, errors);
       if (row.source) errors.push({ path: `${path}/source`, message: 'Dòng có công thức không lấy số liệu tự động (formula and source exclude each other).' });
     }
     if (row.source && !sources.has(row.source)) errors.push({ path: `${path}/source`, message: `Nguồn số liệu không có: ${row.source}.` });
@@ -89,7 +92,7 @@ export function validateTemplateDocument(input: unknown): ReportTemplateDocument
       errors.push({ path: `${path}/aggregate`, message: 'Tổng hợp theo công thức cần công thức của dòng (aggregate formula needs a formula).' });
     }
   });
-  (document.rules ?? []).forEach((rule, i) => checkExpression(rule.expression, rowCodes, `/document/rules/${i}/expression`, errors));
+  (document.rules ?? []).forEach((rule, i) => checkExpression(rule.expression, rowCodes, textRows, `/document/rules/${i}/expression`, errors));
   if (errors.length === 0) {
     const cycle = findCycle(document);
     if (cycle) {
