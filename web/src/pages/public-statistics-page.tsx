@@ -29,7 +29,7 @@ export function PublicStatisticsPage() {
       ]
     : [];
   return (
-    <div className="cqs-public-stats">
+    <div className="cqs-container cqs-page">
       <Typography.Title level={1}>{t('statistics.public.title')}</Typography.Title>
       <Typography.Paragraph>{t('statistics.public.intro')}</Typography.Paragraph>
       <Space direction="vertical" size="large" style={{ width: '100%' }}>

@@ -17,7 +17,7 @@ interface Props {
 export function PeriodFilters({ units, unit, onUnitChange, range, onRangeChange, children }: Props) {
   const { t } = useTranslation();
   return (
-    <Form layout="inline" colon={false} className="cqs-filters" role="group" aria-label={t('statistics.filters.label')} component="div">
+    <Form layout="inline" colon={false} className="cqs-filters cqs-stat-filters" role="group" aria-label={t('statistics.filters.label')} component="div">
       {units && onUnitChange && (
         <Form.Item label={t('statistics.filters.unit')} htmlFor="statistics-unit">
           <UnitSelect id="statistics-unit" units={units} value={unit ?? null} onChange={(next) => next !== null && onUnitChange(next)} style={{ minWidth: 280 }} />

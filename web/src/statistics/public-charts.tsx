@@ -62,16 +62,17 @@ const byNullable = (a: number | null, b: number | null) => (a ?? -1) - (b ?? -1)
 /** Departments and communes: on-time rate and index score, sortable by any column. */
 export function UnitsTable({ units }: { units: UnitRow[] }) {
   const { t } = useTranslation();
+  // The rate and the score come right after the name; a phone shows only those (the months table has the counts).
   const columns: TableColumnsType<UnitRow> = [
     { title: t('statistics.columns.unit'), dataIndex: ['unit', 'name'], sorter: (a, b) => a.unit.name.localeCompare(b.unit.name, 'vi') },
-    { title: t('statistics.columns.received'), dataIndex: 'received', align: 'right', render: formatCount, sorter: (a, b) => a.received - b.received },
-    { title: t('statistics.columns.finished'), dataIndex: 'finished', align: 'right', render: formatCount, sorter: (a, b) => a.finished - b.finished },
     { title: t('statistics.columns.onTimeRate'), dataIndex: 'onTimeRate', align: 'right', render: formatRate, sorter: (a, b) => byNullable(a.onTimeRate, b.onTimeRate) },
     { title: t('statistics.columns.score'), dataIndex: 'score', align: 'right', render: formatScore, sorter: (a, b) => byNullable(a.score, b.score), defaultSortOrder: 'descend' },
+    { title: t('statistics.columns.received'), dataIndex: 'received', align: 'right', render: formatCount, sorter: (a, b) => a.received - b.received, responsive: ['sm'] },
+    { title: t('statistics.columns.finished'), dataIndex: 'finished', align: 'right', render: formatCount, sorter: (a, b) => a.finished - b.finished, responsive: ['sm'] },
   ];
   return (
     <ScrollRegion label={t('statistics.public.units')}>
-      <Table<UnitRow> size="small" rowKey={(row) => String(row.unit.id)} columns={columns} dataSource={units} pagination={false} style={{ minWidth: 640 }} />
+      <Table<UnitRow> size="small" rowKey={(row) => String(row.unit.id)} columns={columns} dataSource={units} pagination={false} />
     </ScrollRegion>
   );
 }
