@@ -1,9 +1,11 @@
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/database/database.js';
+import type { DossierIndexFactsTable } from '../../platform/database/schema.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Language } from '../../platform/i18n/language.js';
 import { getCurrentConfig } from './config-store.js';
 import { dossierReason, procedureReason } from './explain-reasons.js';
-import { countersOf } from './index-facts.js';
+import { countersOf, ROW_COUNTER_SQL } from './index-facts.js';
 import { loadProcedureCatalogue, proceduresFor } from './procedure-counters.js';
 import { evaluateFormula, MONTHLY_COUNTERS, PROCEDURE_COUNTERS, type Counters, type ExplainKind, type ServiceIndexIndicator } from './service-index.config.js';
 import type { UnitsTree } from './units-tree.js';
@@ -38,6 +40,25 @@ export interface ExplainInput {
   page: number;
   pageSize: number;
   lang: Language;
+}
+
+type FactRow = Selectable<DossierIndexFactsTable>;
+
+const ARITHMETIC = /^[\sA-Za-z_0-9.+\-*/()]+$/;
+const KNOWN = new Set<string>([...MONTHLY_COUNTERS, ...PROCEDURE_COUNTERS]);
+
+/**
+ * A formula that is plain arithmetic over counter names, as SQL over one fact row (each counter replaced by what the
+ * row adds to it, as a real number so division does not truncate); undefined for anything else.
+ */
+export function rowFormulaSql(expression: string, side: Record<string, string>): string | undefined {
+  if (!ARITHMETIC.test(expression)) return undefined;
+  let usable = true;
+  const out = expression.replace(/[A-Za-z_][A-Za-z_0-9]*/g, (name) => {
+    if (!KNOWN.has(name)) usable = false;
+    return `((${side[name] ?? '0'}) * 1.0)`;
+  });
+  return usable ? out : undefined;
 }
 
 const ZERO: Counters = Object.fromEntries([...MONTHLY_COUNTERS, ...PROCEDURE_COUNTERS].map((name) => [name, 0]));
@@ -81,22 +102,42 @@ export async function explainIndicator(db: Executor, tree: UnitsTree, input: Exp
   }
 
   const monthColumn = indicator.basis === 'finished' ? 'finished_month' : 'received_month';
-  let query = db
+  const side = indicator.basis === 'finished' ? ROW_COUNTER_SQL.finished : ROW_COUNTER_SQL.received;
+  let base = db
     .selectFrom('dossier_index_facts')
-    .selectAll()
     .where('unit_id', 'in', subtree)
     .where(monthColumn, '>=', input.fromMonth)
-    .where(monthColumn, '<=', input.toMonth)
-    .orderBy('dossier_id');
-  if (input.procedureCode !== undefined) query = query.where('procedure_code', '=', input.procedureCode);
-  const facts = await query.execute();
-  const rows = facts
-    .map((fact) => {
-      const sides = countersOf(fact);
-      return { fact, ...classify(indicator, (indicator.basis === 'finished' ? sides.finished : sides.received) as Counters) };
-    })
-    .filter((row) => row.inDenominator);
-  const page = rows.slice(offset, offset + input.pageSize);
+    .where(monthColumn, '<=', input.toMonth);
+  if (input.procedureCode !== undefined) base = base.where('procedure_code', '=', input.procedureCode);
+  const numeratorSql = rowFormulaSql(indicator.numerator, side);
+  const denominatorSql = rowFormulaSql(indicator.denominator, side);
+  let total: number;
+  let page: { fact: FactRow; counted: boolean }[];
+  if (numeratorSql !== undefined && denominatorSql !== undefined) {
+    // Plain arithmetic over counters: classified and paged by the database, so a province-wide year stays a page.
+    const behind = base.where(sql<boolean>`(${sql.raw(denominatorSql)}) > 0`);
+    const count = await behind.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    total = Number(count.n);
+    const rows = await behind
+      .selectAll()
+      .select(sql<number>`CASE WHEN (${sql.raw(numeratorSql)}) > 0 THEN 1 ELSE 0 END`.as('counted'))
+      .orderBy('dossier_id')
+      .limit(input.pageSize)
+      .offset(offset)
+      .execute();
+    page = rows.map(({ counted, ...fact }) => ({ fact, counted: Number(counted) === 1 }));
+  } else {
+    // Other filtrex (conditionals, functions): each row through the same formula in memory.
+    const facts = await base.selectAll().orderBy('dossier_id').execute();
+    const rows = facts
+      .map((fact) => {
+        const sides = countersOf(fact);
+        return { fact, ...classify(indicator, (indicator.basis === 'finished' ? sides.finished : sides.received) as Counters) };
+      })
+      .filter((row) => row.inDenominator);
+    total = rows.length;
+    page = rows.slice(offset, offset + input.pageSize);
+  }
   const ids = page.map((row) => Number(row.fact.dossier_id));
   const dossiers = ids.length === 0 ? [] : await db.selectFrom('dossiers').select(['id', 'code', 'procedure_code', 'procedure_name', 'unit_id', 'received_at', 'due_at', 'finished_at']).where('id', 'in', ids).execute();
   const byId = new Map(dossiers.map((d) => [Number(d.id), d]));
@@ -115,5 +156,5 @@ export async function explainIndicator(db: Executor, tree: UnitsTree, input: Exp
       reason: dossierReason(indicator.explain as ExplainKind | undefined, fact, counted, input.lang),
     };
   });
-  return { ...head, total: rows.length, items };
+  return { ...head, total, items };
 }

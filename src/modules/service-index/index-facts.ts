@@ -299,36 +299,44 @@ const INSERT_CHUNK = 400;
 /** Negative = KiB (SQLite PRAGMA cache_size). */
 const SQLITE_REBUILD_CACHE_KIB = -262_144;
 
-const sumWhen = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+const when = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 END`;
 
-/** The set SQL that sums the fact rows into monthly counters; it mirrors `countersOf` (the tests compare both). */
+/**
+ * What one fact row adds to each counter, as SQL over the row's columns — the same rules as `countersOf` (the tests
+ * compare a rebuild with the incremental counters, and the drill-down lists with the figures).
+ */
+export const ROW_COUNTER_SQL: { received: Record<string, string>; finished: Record<string, string> } = (() => {
+  const received: Record<string, string> = {
+    received: '1',
+    received_online: when(`channel = 'online'`),
+    received_counter: when(`channel = 'counter'`),
+    received_postal: when(`channel = 'postal'`),
+  };
+  for (const name of RECEIVED_COUNTERS) received[name] ??= name;
+  const finished: Record<string, string> = {
+    finished: when(`status IN ('result_ready', 'returned', 'stopped')`),
+    finished_early: when(`timeliness = 'early'`),
+    finished_on_time: when(`timeliness = 'onTime'`),
+    finished_late: when(`timeliness = 'late'`),
+    finished_late_supplements: when(`late_reason IN ('supplements', 'both')`),
+    refused_intake: when(`status = 'refused_intake'`),
+    withdrawn: when(`status = 'withdrawn'`),
+    stopped: when(`status = 'stopped'`),
+    rated: when('rating IS NOT NULL'),
+  };
+  for (const name of FINISHED_COUNTERS) finished[name] ??= name;
+  return { received, finished };
+})();
+
+/** The set SQL that sums the fact rows into monthly counters. */
 function monthlyFromFactsSql(): string {
-  const receivedSide: Record<string, string> = {
-    received: 'COUNT(*)',
-    received_online: sumWhen(`channel = 'online'`),
-    received_counter: sumWhen(`channel = 'counter'`),
-    received_postal: sumWhen(`channel = 'postal'`),
-  };
-  for (const name of RECEIVED_COUNTERS) receivedSide[name] ??= `SUM(${name})`;
-  const finishedSide: Record<string, string> = {
-    finished: sumWhen(`status IN ('result_ready', 'returned', 'stopped')`),
-    finished_early: sumWhen(`timeliness = 'early'`),
-    finished_on_time: sumWhen(`timeliness = 'onTime'`),
-    finished_late: sumWhen(`timeliness = 'late'`),
-    finished_late_supplements: sumWhen(`late_reason IN ('supplements', 'both')`),
-    refused_intake: sumWhen(`status = 'refused_intake'`),
-    withdrawn: sumWhen(`status = 'withdrawn'`),
-    stopped: sumWhen(`status = 'stopped'`),
-    rated: sumWhen('rating IS NOT NULL'),
-  };
-  for (const name of FINISHED_COUNTERS) finishedSide[name] ??= `SUM(${name})`;
   const side = (month: string, own: Record<string, string>) =>
-    `SELECT unit_id, procedure_code, ${month} AS month, ${MONTHLY_COUNTERS.map((name) => `${own[name] ?? '0'} AS ${name}`).join(', ')} ` +
+    `SELECT unit_id, procedure_code, ${month} AS month, ${MONTHLY_COUNTERS.map((name) => `${own[name] ? `SUM(${own[name]})` : '0'} AS ${name}`).join(', ')} ` +
     `FROM dossier_index_facts WHERE ${month} IS NOT NULL GROUP BY unit_id, procedure_code, ${month}`;
   return (
     `INSERT INTO service_index_monthly (unit_id, procedure_code, month, ${MONTHLY_COUNTERS.join(', ')}) ` +
     `SELECT unit_id, procedure_code, month, ${MONTHLY_COUNTERS.map((name) => `SUM(${name})`).join(', ')} ` +
-    `FROM (${side('received_month', receivedSide)} UNION ALL ${side('finished_month', finishedSide)}) sides ` +
+    `FROM (${side('received_month', ROW_COUNTER_SQL.received)} UNION ALL ${side('finished_month', ROW_COUNTER_SQL.finished)}) sides ` +
     `GROUP BY unit_id, procedure_code, month`
   );
 }

@@ -169,5 +169,20 @@ describe.each(DIALECTS)('service index API on %s', (dialect) => {
       const count = await t.db.selectFrom('service_index_configs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(1);
     });
+
+    it('drills down through formulas the database cannot run (filtrex functions) to the same dossiers', async () => {
+      const sqlPath = (await get(`/api/service-index?unit=${world.units.province}&${MARCH}&explain=2.1`, officer)).json();
+      const document = structuredClone(DEFAULT_SERVICE_INDEX_CONFIG);
+      document.indicators.find((i) => i.code === '2.1')!.numerator = 'max(finished_early, 0) + finished_on_time';
+      expect((await put(officer, { document, note: 'Công thức dùng hàm' })).statusCode).toBe(200);
+      const inMemory = (await get(`/api/service-index?unit=${world.units.province}&${MARCH}&explain=2.1`, officer)).json();
+      expect(inMemory).toEqual(sqlPath);
+      const paged = (await get(`/api/service-index?unit=${world.units.province}&${MARCH}&explain=2.1&page=2&pageSize=4`, officer)).json();
+      expect(paged).toMatchObject({ total: 6, page: 2, pageSize: 4 });
+      expect(paged.items.map((i: any) => i.dossierCode)).toEqual([world.codes.onlineNoResult, world.codes.communeStopped]);
+      const index = (await get(`/api/service-index?unit=${world.units.province}&${MARCH}`)).json();
+      expect(index.configVersion).toBe(2);
+      expect(index.groups[1].indicators[0]).toMatchObject({ code: '2.1', numerator: 3, denominator: 6, score: 10 });
+    });
   });
 });
