@@ -32,6 +32,8 @@ import { machineLine, openBenchDatabase, writeResults } from './support.js';
 const DOSSIERS = Number(process.env.BENCH_INDEX_DOSSIERS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_INDEX_RUNS ?? 7);
 const GOAL_MS = 2_000;
+/** BENCH_INDEX_DATABASES=postgres runs one database (results then in service-index-postgres.{json,md}). */
+const DATABASES = (process.env.BENCH_INDEX_DATABASES ?? 'sqlite,postgres').split(',').filter((d): d is DialectName => d === 'sqlite' || d === 'postgres');
 const SYSTEM = { actorId: null, actorUsername: 'bench', ip: null, requestId: null };
 
 interface Timing {
@@ -170,7 +172,7 @@ async function benchDialect(dialect: DialectName, cluster: PostgresCluster | und
 
 export async function benchServiceIndex(cluster: PostgresCluster): Promise<void> {
   const results: DialectResult[] = [];
-  for (const dialect of ['sqlite', 'postgres'] as const) results.push(await benchDialect(dialect, dialect === 'postgres' ? cluster : undefined));
+  for (const dialect of DATABASES) results.push(await benchDialect(dialect, dialect === 'postgres' ? cluster : undefined));
   const markdown = [
     `# Service index (Decision 766) — ${DOSSIERS.toLocaleString('en')} dossiers`,
     '',
@@ -185,5 +187,5 @@ export async function benchServiceIndex(cluster: PostgresCluster): Promise<void>
     '',
     'The index and the dashboards read `service_index_monthly` (counters per unit, procedure and local month, kept in step with every dossier event), so their time follows the number of monthly rows, not the number of dossiers; the dashboard adds live counts of pending and overdue dossiers (index dossiers(unit_id, status)) and documents.',
   ].join('\n');
-  writeResults('service-index', { dossiers: DOSSIERS, runs: RUNS, goalMs: GOAL_MS, machine: machineLine(), results }, markdown);
+  writeResults(DATABASES.length === 2 ? 'service-index' : `service-index-${DATABASES.join('-')}`, { dossiers: DOSSIERS, runs: RUNS, goalMs: GOAL_MS, machine: machineLine(), results }, markdown);
 }
