@@ -123,6 +123,8 @@ describe('dashboards and public statistics in Chromium', { timeout: 300_000 }, (
     await s.page.waitForURL('**/office/service-index');
     await s.page.getByRole('heading', { level: 1, name: 'Chỉ số phục vụ người dân, doanh nghiệp' }).waitFor();
     await s.page.getByRole('heading', { level: 2, name: /^Nhóm 2\./ }).waitFor();
+    // No version saved by an administrator yet: the shipped Decision 766 configuration.
+    await s.page.getByText('Cấu hình mặc định theo Quyết định 766/QĐ-TTg').waitFor();
     await expectAccessible(s.page);
     await screenshot(s.page, 'service-index');
     const onTime = s.page.getByRole('row').filter({ has: s.page.getByRole('button', { name: /^2\.1\. / }) });

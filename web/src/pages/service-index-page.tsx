@@ -72,7 +72,7 @@ export function ServiceIndexPage() {
                   <Typography.Title level={2} className="cqs-stat-unit">
                     {data.unit.name}
                   </Typography.Title>
-                  <Typography.Text type="secondary">{t('statistics.index.configVersion', { version: data.configVersion })}</Typography.Text>
+                  <Typography.Text type="secondary">{data.configVersion > 0 ? t('statistics.index.configVersion', { version: data.configVersion }) : t('statistics.index.configDefault')}</Typography.Text>
                 </Col>
                 <Col xs={24} md={12}>
                   <Statistic title={t('statistics.index.score')} value={t('statistics.index.outOf', { score: formatScore(data.score) })} />

@@ -94,6 +94,8 @@ export const statisticsEn: typeof statisticsVi = {
     subtitle: "Decision 766/QĐ-TTg; each unit's figures include the units below it.",
     score: 'Total score',
     outOf: '{{score}} / 100 points',
+    // Version 0 is the shipped default, before an administrator saves a version of their own.
+    configDefault: 'Default configuration of Decision 766/QĐ-TTg',
     configVersion: 'Index configuration version {{version}}',
     group: 'Group {{code}}. {{name}}',
     groupScore: '{{score}} / {{weight}} points',

@@ -92,6 +92,8 @@ export const statisticsVi = {
     subtitle: 'Theo Quyết định 766/QĐ-TTg; số liệu của mỗi đơn vị gồm cả các đơn vị trực thuộc.',
     score: 'Tổng điểm',
     outOf: '{{score}} / 100 điểm',
+    // Version 0 is the shipped default, before an administrator saves a version of their own.
+    configDefault: 'Cấu hình mặc định theo Quyết định 766/QĐ-TTg',
     configVersion: 'Cấu hình chỉ số phiên bản {{version}}',
     group: 'Nhóm {{code}}. {{name}}',
     groupScore: '{{score}} / {{weight}} điểm',
