@@ -10,8 +10,20 @@ export interface CatalogueEntry {
   flags: Record<Exclude<ProcedureCounter, 'procedures'>, boolean>;
 }
 
-// A version's document never changes once written, so parsed entries are kept per code@version.
-const parsed = new Map<string, CatalogueEntry>();
+// A version's document never changes once written, so parsed entries are kept per code@version, per database: one
+// process may open several databases (tests, tools) where the same code@version holds different documents. A
+// transaction shares its database's adapter, so the adapter identifies the database.
+const parsedByDatabase = new WeakMap<object, Map<string, CatalogueEntry>>();
+
+function parsedEntriesOf(db: Executor): Map<string, CatalogueEntry> {
+  const adapter = db.getExecutor().adapter;
+  let entries = parsedByDatabase.get(adapter);
+  if (!entries) {
+    entries = new Map();
+    parsedByDatabase.set(adapter, entries);
+  }
+  return entries;
+}
 
 function entryOf(code: string, document: ProcedureDocument): CatalogueEntry {
   const withFee = document.fees.some((fee) => fee.amountVnd > 0);
@@ -37,6 +49,7 @@ function entryOf(code: string, document: ProcedureDocument): CatalogueEntry {
 
 /** Active procedures with their current version, one query (documents parsed once per version). */
 export async function loadProcedureCatalogue(db: Executor): Promise<CatalogueEntry[]> {
+  const parsed = parsedEntriesOf(db);
   const heads = await db.selectFrom('procedures').select(['code', 'current_version']).where('status', '=', 'active').orderBy('code').execute();
   const missing = heads.filter((h) => !parsed.has(`${h.code}@${h.current_version}`));
   if (missing.length > 0) {
