@@ -1,9 +1,8 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import { ancestorIds, hasPermission, permittedUnits, subtreeIds } from '../../platform/auth/access.js';
-import { Permission } from '../../platform/auth/roles.js';
+import { Permission, ROLE_PERMISSIONS } from '../../platform/auth/roles.js';
 import type { Executor } from '../../platform/database/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { ROLE_PERMISSIONS } from '../../platform/auth/roles.js';
 import { findActiveRoot } from '../units/units.repository.js';
 import { UnitStatus } from '../units/units.schema.js';
 
