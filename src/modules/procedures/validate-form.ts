@@ -9,11 +9,13 @@ import type { ProcedureVersion } from './procedures.schema.js';
 type FormVersion = Pick<ProcedureVersion, 'code' | 'version' | 'form'>;
 
 const ajv = createFormAjv();
-// A version's document never changes once saved, so its compiled validator can live as long as the process.
+// A version's document never changes once saved, so its compiled validator can live as long as the process. The schema
+// text is part of the key: one process may serve several databases (tests, tools) where the same code and version
+// hold different forms.
 const validators = new Map<string, ValidateFunction>();
 
 function validatorFor(version: FormVersion): ValidateFunction {
-  const key = `${version.code}@${version.version}`;
+  const key = `${version.code}@${version.version}:${JSON.stringify(version.form.schema)}`;
   let validate = validators.get(key);
   if (!validate) {
     validate = ajv.compile(version.form.schema);
