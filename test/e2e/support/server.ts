@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer, type AddressInfo } from 'node:net';
 import { buildApp, type App } from '../../../src/app.js';
@@ -9,13 +9,24 @@ import { createMigratedTestDatabase, type TestDatabase } from '../../support/dat
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** `npm test` builds web/dist first; a lone `vitest run test/e2e` builds it here when it is missing. */
+/**
+ * `npm test` builds web/dist first; a lone `vitest run test/e2e` builds it here when it is missing. Both workers start
+ * with a browser file (test/support/sequencer.ts), so each builds beside web/dist and the first to finish moves its
+ * build in: a build emptying web/dist while the other worker's server reads it would fail that file.
+ */
 export function ensureWebBuilt(): void {
   if (existsSync(`${ROOT}web/dist/index.html`)) return;
-  execFileSync(process.execPath, [`${ROOT}node_modules/vite/bin/vite.js`, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+  const side = `dist-${process.pid}`;
+  execFileSync(process.execPath, [`${ROOT}node_modules/vite/bin/vite.js`, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn', '--outDir', side], {
     cwd: ROOT,
     stdio: 'inherit',
   });
+  try {
+    renameSync(`${ROOT}web/${side}`, `${ROOT}web/dist`);
+  } catch {
+    // The other worker's build is in place already.
+    rmSync(`${ROOT}web/${side}`, { recursive: true, force: true });
+  }
 }
 
 export interface RunningServer {
