@@ -32,17 +32,18 @@ export async function getDashboard(db: Executor, actor: Actor, language: Languag
 export async function buildDashboard(db: Executor, scope: StatisticsScope, period: Period, now: Date): Promise<Dashboard> {
   const months = { first: period.months[0], last: period.months[period.months.length - 1] };
   const nowIso = now.toISOString();
-  const [byUnitRows, byProcedureRows, byMonthRows, pendingByUnit, pendingByProcedure, incoming, outgoing, overdueDocs] = await Promise.all([
+  const [byUnitRows, byProcedureRows, byMonthRows, pendingRows, incoming, outgoing, overdueDocs] = await Promise.all([
     sumCounters(db, scope.unitIds, months, 'unit_id'),
     sumCounters(db, scope.unitIds, months, 'procedure_code'),
     sumCounters(db, scope.unitIds, months, 'month'),
-    countPending(db, scope.unitIds, nowIso, 'unit_id'),
-    countPending(db, scope.unitIds, nowIso, 'procedure_code'),
+    countPending(db, scope.unitIds, nowIso),
     countDocumentsByHour(db, scope.unitIds, 'incoming', period),
     countDocumentsByHour(db, scope.unitIds, 'outgoing', period),
     countOverdueDocuments(db, scope.unitIds, localToday(now)),
   ]);
 
+  const pendingByUnit = foldPending(pendingRows, (r) => String(r.unitId));
+  const pendingByProcedure = foldPending(pendingRows, (r) => r.procedureCode);
   const totals = byMonthRows.reduce((sum, row) => addCounters(sum, row.counters), zeroCounters());
   const pending = pendingByUnit.reduce((sum, r) => sum + r.pending, 0);
   const overdue = pendingByUnit.reduce((sum, r) => sum + r.overdue, 0);
@@ -85,6 +86,20 @@ export async function buildDashboard(db: Executor, scope: StatisticsScope, perio
       })),
     },
   };
+}
+
+type PendingRow = Awaited<ReturnType<typeof countPending>>[number];
+
+function foldPending(rows: PendingRow[], keyOf: (row: PendingRow) => string): { key: string; pending: number; overdue: number }[] {
+  const sums = new Map<string, { key: string; pending: number; overdue: number }>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const sum = sums.get(key) ?? { key, pending: 0, overdue: 0 };
+    sum.pending += row.pending;
+    sum.overdue += row.overdue;
+    sums.set(key, sum);
+  }
+  return [...sums.values()];
 }
 
 /**

@@ -50,18 +50,21 @@ export async function sumCounters(
   });
 }
 
-/** Dossiers in process now and, of those whose clock runs, the ones past their appointment date — per unit or procedure. */
+/**
+ * Dossiers in process now and, of those whose clock runs, the ones past their appointment date — per unit and
+ * procedure, in one pass over the unit's pending dossiers (the dashboard folds it by unit and by procedure).
+ */
 export async function countPending(
   db: Executor,
   unitIds: number[],
   now: string,
-  groupBy: 'unit_id' | 'procedure_code',
-): Promise<{ key: string; pending: number; overdue: number }[]> {
+): Promise<{ unitId: number; procedureCode: string; pending: number; overdue: number }[]> {
   if (unitIds.length === 0) return [];
   const rows = await db
     .selectFrom('dossiers')
     .select((eb) => [
-      eb.ref(groupBy).as('key'),
+      'unit_id',
+      'procedure_code',
       eb.fn.countAll<number | string>().as('pending'),
       eb.fn
         .sum<number | string>(eb.case().when(eb.and([eb('status', 'in', CLOCK_RUNNING_STATUSES), eb('due_at', '<', now)])).then(1).else(0).end())
@@ -69,9 +72,9 @@ export async function countPending(
     ])
     .where('unit_id', 'in', unitIds)
     .where('status', 'in', PENDING_STATUSES)
-    .groupBy(groupBy)
+    .groupBy(['unit_id', 'procedure_code'])
     .execute();
-  return rows.map((r) => ({ key: String(r.key), pending: Number(r.pending), overdue: Number(r.overdue ?? 0) }));
+  return rows.map((r) => ({ unitId: Number(r.unit_id), procedureCode: r.procedure_code, pending: Number(r.pending), overdue: Number(r.overdue ?? 0) }));
 }
 
 /**
