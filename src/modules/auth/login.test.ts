@@ -50,7 +50,7 @@ describe.each(DIALECTS)('password login and tokens on %s', (dialect) => {
         { role: 'specialist', roleLabel: 'Chuyên viên', unitId: units.justice, unitName: 'Sở Tư pháp', includeSubtree: false },
         { role: 'division_head', roleLabel: 'Lãnh đạo phòng', unitId: units.province, unitName: 'UBND tỉnh Điện Biên', includeSubtree: true },
       ],
-      permissions: ['document.assign', 'document.draft', 'document.read', 'document.sign', 'dossier.read', 'office.access', 'unit.read', 'user.read'],
+      permissions: ['document.assign', 'document.draft', 'document.read', 'document.sign', 'dossier.read', 'office.access', 'report.view', 'unit.read', 'user.read'],
       totpEnabled: false,
       mfaEnrolmentRequired: false,
       csrfToken: body.csrfToken,

@@ -65,8 +65,10 @@ export async function seedProvince(db: Db, input: unknown, options: SeedOptions)
   if (accounts.length) assertStrongPassword(password, 'vi');
   // Checked again inside the transaction; this early answer spares the password hashing.
   if ((await countUnits(db)) > 0) throw new AppError('SEED_UNITS_EXIST');
-  // scrypt before the transaction keeps the write lock short.
-  const hashes = await Promise.all(accounts.map(() => hashPassword(password)));
+  // scrypt before the transaction keeps the write lock short. Every seeded account gets the same password (printed
+  // once), so one hash for all of them reveals nothing a per-account salt would hide, and saves ~0.3 CPU-s per account.
+  const sharedHash = accounts.length ? await hashPassword(password) : '';
+  const hashes = accounts.map(() => sharedHash);
   const context = options.auditContext;
 
   return db.transaction().execute(async (tx) => {
