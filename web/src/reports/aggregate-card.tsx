@@ -48,7 +48,7 @@ export function AggregateCard({ roundId }: { roundId: number }) {
       <Typography.Paragraph type="secondary">{t('reports.round.aggregateHelp')}</Typography.Paragraph>
       <ProblemAlert error={query.error} />
       {aggregate && aggregate.includedUnits.length === 0 ? (
-        <Empty description={t('reports.round.noneYet')} />
+        <Empty description={<span className="cqs-report-empty">{t('reports.round.noneYet')}</span>} />
       ) : (
         <ScrollRegion label={t('reports.round.aggregateTitle')}>
           <Table<ReportRow>

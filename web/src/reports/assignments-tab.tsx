@@ -51,7 +51,7 @@ export function AssignmentsTab() {
           columns={columns}
           dataSource={query.data ?? []}
           loading={query.isFetching}
-          locale={{ emptyText: t('reports.list.noAssignments') }}
+          locale={{ emptyText: <span className="cqs-report-empty">{t('reports.list.noAssignments')}</span> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           style={{ minWidth: 640 }}
         />

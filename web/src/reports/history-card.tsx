@@ -54,7 +54,7 @@ export function HistoryCard({ assignment }: { assignment: AssignmentDetail }) {
         <Card title={heading(t('reports.fill.versions'))}>
           <List
             size="small"
-            locale={{ emptyText: t('reports.fill.noVersions') }}
+            locale={{ emptyText: <span className="cqs-report-empty">{t('reports.fill.noVersions')}</span> }}
             dataSource={[...assignment.versions].sort((a, b) => b.version - a.version)}
             renderItem={(version) => (
               <List.Item

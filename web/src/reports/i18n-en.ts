@@ -150,7 +150,7 @@ export const reportsEn: ReportsResources = {
     dueAfterPeriod: 'The due date cannot be before the start of the period.',
   },
   fill: {
-    pageTitle: 'Report {{template}} — {{period}}',
+    pageTitle: '{{template}} — {{period}}',
     dueDate: 'Due: {{date}}',
     grid: 'Report figures',
     autofilled: 'Filled by the platform',

@@ -148,7 +148,7 @@ export const reportsVi = {
     dueAfterPeriod: 'Hạn gửi không được trước ngày đầu kỳ báo cáo.',
   },
   fill: {
-    pageTitle: 'Báo cáo {{template}} — {{period}}',
+    pageTitle: '{{template}} — {{period}}',
     dueDate: 'Hạn gửi: {{date}}',
     grid: 'Bảng số liệu báo cáo',
     autofilled: 'Tự động từ hệ thống',

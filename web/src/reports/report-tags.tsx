@@ -1,15 +1,16 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+// Preset colours (not the status presets, which the theme darkens below the contrast WCAG 1.4.3 asks of tag text).
 const COLOURS: Record<string, string> = {
   pending: 'default',
-  draft: 'processing',
+  draft: 'blue',
   submitted: 'gold',
-  returned: 'error',
-  accepted: 'success',
-  active: 'success',
+  returned: 'red',
+  accepted: 'green',
+  active: 'green',
   retired: 'default',
-  open: 'processing',
+  open: 'blue',
   closed: 'default',
 };
 

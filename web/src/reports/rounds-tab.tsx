@@ -50,7 +50,7 @@ export function RoundsTab() {
           columns={columns}
           dataSource={query.data ?? []}
           loading={query.isFetching}
-          locale={{ emptyText: t('reports.list.noRounds') }}
+          locale={{ emptyText: <span className="cqs-report-empty">{t('reports.list.noRounds')}</span> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           style={{ minWidth: 720 }}
         />

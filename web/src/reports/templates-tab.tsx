@@ -44,7 +44,7 @@ export function TemplatesTab() {
           columns={columns}
           dataSource={query.data ?? []}
           loading={query.isFetching}
-          locale={{ emptyText: t('reports.list.noTemplates') }}
+          locale={{ emptyText: <span className="cqs-report-empty">{t('reports.list.noTemplates')}</span> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           style={{ minWidth: 640 }}
         />
