@@ -42,6 +42,11 @@ export async function recordOutcome(tx: Tx, row: DossierRow, outcome: ActionOutc
   const seq = Number(row.last_seq) + 1;
   const toStatus = outcome.changes.status ?? row.status;
   await updateDossier(tx, row.id, Number(row.last_seq), { ...outcome.changes, last_seq: seq });
+  // Supplemented components first: the event refreshes the service index facts, which count them (issue 6).
+  if (outcome.components) {
+    await insertComponents(tx, row.id, seq, outcome.components);
+    await storeForApplicant(tx, row.owner_user_id, row.id, outcome.components);
+  }
   await insertEvent(tx, {
     dossier_id: row.id,
     seq,
@@ -59,10 +64,6 @@ export async function recordOutcome(tx: Tx, row: DossierRow, outcome: ActionOutc
     step_due_at: outcome.leavesStep ? row.step_due_at : null,
     timeliness: outcome.leavesStep && row.step_due_at ? timelinessOf(action.calendar, now, new Date(row.step_due_at)) : null,
   });
-  if (outcome.components) {
-    await insertComponents(tx, row.id, seq, outcome.components);
-    await storeForApplicant(tx, row.owner_user_id, row.id, outcome.components);
-  }
   if (outcome.resultFileId) await storeResult(tx, row, outcome.resultFileId, now);
   await recordAudit(tx, action.context, {
     action: `dossier.${action.action}`,

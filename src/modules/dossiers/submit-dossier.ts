@@ -114,6 +114,9 @@ export async function submitDossier(db: Db, request: SubmitRequest): Promise<Ide
       created_by: actor.userId,
       updated_at: nowIso,
     });
+    // Components first: the event refreshes the service index facts, which count them (issue 6, indicators 6.x).
+    await insertComponents(tx, dossierId, 1, resolved.components);
+    if (atCounter) await recordPaperComponents(tx, dossierId, document, body);
     await insertEvent(tx, {
       dossier_id: dossierId,
       seq: 1,
@@ -127,8 +130,6 @@ export async function submitDossier(db: Db, request: SubmitRequest): Promise<Ide
       note: null,
       details: JSON.stringify({ channel: body.channel }),
     });
-    await insertComponents(tx, dossierId, 1, resolved.components);
-    if (atCounter) await recordPaperComponents(tx, dossierId, document, body);
     await storeForApplicant(tx, ownerUserId, dossierId, resolved.components);
     if (body.draftId !== undefined) {
       await tx.deleteFrom('dossier_drafts').where('id', '=', body.draftId).where('owner_user_id', '=', actor.userId).execute();

@@ -75,6 +75,18 @@ describe.each(DIALECTS)('service index kept in step with dossier events on %s', 
     expect(await counters(t)).toEqual(incremental);
   }, 120_000);
 
+  it('counts the components handed in with a filing or a supplement in the same transaction, not at the next event', async () => {
+    const code = await submittedDossier(t.app, w.citizen);
+    const filed = await factOf(t, code);
+    const components = await t.db.selectFrom('dossier_components').select('id').where('dossier_id', '=', (await t.db.selectFrom('dossiers').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id).execute();
+    expect(components.length).toBeGreaterThan(0);
+    expect(filed?.components).toBe(components.length);
+    await must(act(t.app, w.officer, code, { action: 'request_supplement', items: ['Bản chụp giấy tờ tùy thân'] }));
+    const fileId = await uploadFile(t.app, w.citizen.token, undefined, 'can-cuoc.pdf');
+    await must(act(t.app, w.citizen, code, { action: 'supplement', attachments: [{ requirement: 'giay_to_tuy_than', fileId }] }));
+    expect((await factOf(t, code))?.components).toBe(components.length + 1);
+  });
+
   it('keeps the counters equal to a rebuild when many dossiers act at the same time', async () => {
     const codes = await Promise.all(Array.from({ length: 8 }, () => submittedDossier(t.app, w.citizen)));
     await Promise.all(codes.map((code) => must(act(t.app, w.officer, code, { action: 'receive' }))));
