@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditContext } from '../../src/platform/audit/audit.js';
 import { seedDemo } from '../../src/modules/demo/seed-demo.js';
@@ -38,23 +37,6 @@ async function assignment(server: RunningServer, unitCode: string) {
     .executeTakeFirstOrThrow();
 }
 
-const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
-const SCRIPT_TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
-
-/**
- * Other engineers rebuild web/dist while this long flow runs, and the server lists the built files once at start, so a
- * page loaded after a rebuild would ask for scripts the server does not know. The browser takes them from the current
- * build on disk instead: the page under test is always one whole build.
- */
-async function serveCurrentBuild(context: BrowserContext): Promise<void> {
-  await context.route(/\/assets\/[^/]+\.(js|css)$/, async (route) => {
-    const path = new URL(route.request().url()).pathname;
-    const body = await readFile(`${WEB_DIST}${path}`).catch(() => null);
-    if (!body) return route.continue();
-    return route.fulfill({ body, contentType: SCRIPT_TYPES[path.slice(path.lastIndexOf('.'))] });
-  });
-}
-
 /** A row of the report grid (or the aggregate): the cell of the first figure column. */
 const cell = (page: Page, row: string) => page.getByLabel(`${row} — Kỳ này`, { exact: true });
 
@@ -81,7 +63,6 @@ describe('periodic reports from template to aggregate in Chromium', { timeout: 3
     if (known) return known;
     const context = await newVietnameseContext(s.browser, s.server.baseUrl);
     context.setDefaultTimeout(30_000);
-    await serveCurrentBuild(context);
     const page = await context.newPage();
     if (phone) await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, demoUser(username));
