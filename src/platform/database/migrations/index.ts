@@ -12,6 +12,7 @@ import * as m0010 from './0010-documents.js';
 import * as m0011 from './0011-document-exchange.js';
 import * as m0012 from './0012-service-index.js';
 import * as m0013 from './0013-reports.js';
+import * as m0014 from './0014-dossier-pending-index.js';
 
 /**
  * Every migration, in order. Numbered, one per change, identical on SQLite and PostgreSQL;
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011-document-exchange': m0011,
   '0012-service-index': m0012,
   '0013-reports': m0013,
+  '0014-dossier-pending-index': m0014,
 };
