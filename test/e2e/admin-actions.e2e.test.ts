@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertProvinceTree, insertUnit, insertUser, type TestUser } from '../support/fixtures.js';
 import { expectAccessible, useChromiumSession } from './support/browser.js';
-import { chooseMenuItem, confirmModal, confirmPopover, pickOption, pickTreeOption, submitDialog } from './support/antd.js';
+import { chooseMenuItem, confirmModal, confirmPopover, pickOption, pickTreeOption, pressUntilVisible, submitDialog } from './support/antd.js';
 import { signIn } from './support/sign-in.js';
 
 /** The administrator's less common actions: rename, move, merge units; roles, disable, reset of accounts. */
@@ -89,8 +89,8 @@ describe('administrator actions in Chromium', { timeout: 120_000 }, () => {
     const row = s.page.locator('.ant-table-row').filter({ hasText: 'tranthibinh' });
     await row.getByRole('button', { name: 'Phân quyền: tranthibinh' }).click();
     const roles = s.page.getByRole('dialog', { name: 'Phân quyền cho Trần Thị Bình' });
-    await roles.getByRole('button', { name: 'Thêm vai trò' }).click();
     const second = roles.locator('.cqs-grant-row').nth(1);
+    await pressUntilVisible(roles.getByRole('button', { name: 'Thêm vai trò' }), second);
     await pickOption(s.page, second, 'Vai trò', 'Văn thư');
     await pickTreeOption(s.page, second, 'Tại đơn vị', 'Sở Tư pháp');
     await submitDialog(roles, { name: 'Lưu' });

@@ -1,10 +1,28 @@
 import { compileExpression } from 'filtrex';
-import type { ReportCell, ReportColumn, ReportData, ReportRow, ReportTemplateDocument } from './reports.schema.js';
 
 /*
  * Formulas and rules of a template are user-written filtrex@3 expressions (contract: never eval user text).
- * They reference row codes of the same column.
+ * They reference row codes of the same column. The web app imports this file as well (web/src/reports/formulas.ts),
+ * so an officer sees formula rows computed exactly as the server stores them: it depends on filtrex only, and its
+ * types are the structural parts of the template it reads (reports.schema.ts satisfies them).
  */
+
+export interface ReportColumn {
+  code: string;
+  type?: string;
+}
+export interface ReportRow {
+  code: string;
+  type?: string;
+  formula?: string;
+}
+export type ReportCell = number | string | null;
+export type ReportData = Record<string, Record<string, ReportCell>>;
+export interface ReportTemplateDocument {
+  columns: ReportColumn[];
+  rows: ReportRow[];
+  rules?: { expression: string; message: { vi: string; en: string } }[];
+}
 
 /** filtrex's words and built-in functions: not row references. */
 const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'if', 'then', 'else', 'mod', 'of']);
@@ -23,9 +41,25 @@ export function referencedNames(expression: string): { names: string[]; function
   return { names: [...names], functions: [...functions] };
 }
 
+type Compiled = (values: Record<string, unknown>) => unknown;
+
 /** Compiles or throws the parser's message. */
-export function compileFormula(expression: string): (values: Record<string, unknown>) => unknown {
-  return compileExpression(expression);
+export function compileFormula(expression: string): Compiled {
+  return compileExpression(expression) as Compiled;
+}
+
+const compiled = new Map<string, Compiled | null>();
+
+/** The compiled expression, or null when it does not parse (kept: templates are evaluated on every keystroke). */
+export function tryCompileFormula(expression: string): Compiled | null {
+  if (!compiled.has(expression)) {
+    try {
+      compiled.set(expression, compileFormula(expression));
+    } catch {
+      compiled.set(expression, null);
+    }
+  }
+  return compiled.get(expression) ?? null;
 }
 
 export const isNumberCell = (row: ReportRow, column: ReportColumn) => row.type !== 'text' && (column.type ?? 'number') === 'number';
@@ -38,11 +72,11 @@ function numberOrNull(value: ReportCell | undefined): number | null {
 }
 
 /** The rows of a template ordered so that each formula row comes after the formula rows it reads. */
-export function formulaOrder(document: ReportTemplateDocument): ReportRow[] {
+export function formulaOrder<Row extends ReportRow>(document: { rows: Row[] }): Row[] {
   const byCode = new Map(document.rows.filter((r) => r.formula).map((r) => [r.code, r]));
-  const ordered: ReportRow[] = [];
+  const ordered: Row[] = [];
   const seen = new Set<string>();
-  const visit = (row: ReportRow) => {
+  const visit = (row: Row) => {
     if (seen.has(row.code)) return;
     seen.add(row.code);
     for (const name of referencedNames(row.formula!).names) {
@@ -68,9 +102,10 @@ export function computeFormulas(document: ReportTemplateDocument, data: ReportDa
     for (const row of rows) {
       if (!isNumberCell(row, column)) continue;
       const { names } = referencedNames(row.formula!);
+      const evaluate = tryCompileFormula(row.formula!);
       let result: number | null = null;
-      if (names.every((name) => values[name] !== null && values[name] !== undefined)) {
-        const value = compileFormula(row.formula!)(values);
+      if (evaluate && names.every((name) => values[name] !== null && values[name] !== undefined)) {
+        const value = evaluate(values);
         result = typeof value === 'number' && Number.isFinite(value) ? round2(value) : null;
       }
       values[row.code] = result;

@@ -43,7 +43,16 @@ export async function pickOption(page: Page, scope: Locator, label: string, opti
       if ((await input.getAttribute('aria-expanded')) !== 'true') await box.click({ timeout: PRESS_MS });
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click({ timeout: PRESS_MS });
     },
-    async () => (await box.innerText()).includes(option),
+    async () => (await box.innerText({ timeout: SETTLE_MS }).catch(() => '')).includes(option),
+  );
+}
+
+/** Presses `button` (e.g. "Thêm vai trò" in a dialog still opening) until `effect` shows on the page. */
+export async function pressUntilVisible(button: Locator, effect: Locator): Promise<void> {
+  await pressUntil(
+    'pressUntilVisible',
+    () => button.click({ timeout: PRESS_MS }),
+    () => settled(effect, 'visible'),
   );
 }
 
