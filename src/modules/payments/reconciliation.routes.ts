@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { App } from '../../app.js';
 import { requireActor } from '../../platform/auth/authenticate.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { contentDisposition } from '../files/file-name.js';
 import { tooLarge } from '../files/upload-guard.js';
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf, sendIdempotent } from '../../platform/http/idempotent-route.js';
 import { SIGNED_IN } from '../../platform/http/route-security.js';
@@ -158,7 +159,7 @@ export async function reconciliationRoutes(instance: App): Promise<void> {
       const name = `bao-cao-thu-phi-${report.from}-${report.to}.xlsx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('content-disposition', contentDisposition(name))
         .header('cache-control', 'private, no-store')
         .send(await feeReportWorkbook(report));
     },

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { App } from '../../app.js';
 import { requireActor } from '../../platform/auth/authenticate.js';
 import { SIGNED_IN } from '../../platform/http/route-security.js';
+import { contentDisposition } from '../files/file-name.js';
 import { dashboardWorkbook } from './dashboard-excel.js';
 import { getDashboard } from './get-dashboard.js';
 import { listOverdue } from './list-overdue.js';
@@ -62,7 +63,7 @@ export async function statisticsRoutes(instance: App): Promise<void> {
       const name = `bang-dieu-hanh-${chart ?? 'tat-ca'}-${dashboard.from}-${dashboard.to}.xlsx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('content-disposition', contentDisposition(name))
         .header('cache-control', 'private, no-store')
         .send(await dashboardWorkbook(dashboard, chart));
     },
