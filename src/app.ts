@@ -32,7 +32,9 @@ const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
 export async function buildApp(options: BuildOptions): Promise<App> {
   const { config } = options;
-  const database = options.database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database =
+    options.database ??
+    openDatabase({ databaseUrl: config.databaseUrl, databaseReadUrl: config.databaseReadUrl, dataDir: config.dataDir });
   if (options.migrate !== false) await migrateToLatest(database.db);
 
   const app = Fastify({
@@ -54,7 +56,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const ctx: AppContext = { config, database, db: database.db, dialect: database.dialect };
+  const ctx: AppContext = { config, database, db: database.db, readDb: database.readDb ?? database.db, dialect: database.dialect };
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => {
     if (!options.database) await database.close();

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parsePostgresUrl, PostgresUrlError } from './database/postgres-pool-url.js';
 
 /**
  * Runtime configuration, read once from environment variables and validated at start.
@@ -8,8 +9,13 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
-  /** PostgreSQL URL; when absent the embedded SQLite file `<dataDir>/cqs.sqlite` is used. */
+  /**
+   * PostgreSQL URL; when absent the embedded SQLite file `<dataDir>/cqs.sqlite` is used. May list several hosts
+   * (`postgres://u@h1:5432,h2:5432/db`): the server writes to whichever is read-write (docs/scale-out.md).
+   */
   databaseUrl: string | undefined;
+  /** DATABASE_READ_URL: a hot standby for reports and dashboards (PostgreSQL only), a few seconds behind. */
+  databaseReadUrl: string | undefined;
   publicUrl: string;
   demoPassword: string | undefined;
   /** Seed the Điện Biên demo data when the database has no units yet. */
@@ -121,6 +127,25 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+function postgresUrl(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    parsePostgresUrl(raw);
+  } catch (error) {
+    if (error instanceof PostgresUrlError) throw new ConfigError(name, error.message);
+    throw error;
+  }
+  return raw;
+}
+
+// A read URL beside SQLite would read another database than the one written.
+function databaseReadUrl(env: Env): string | undefined {
+  const readUrl = postgresUrl(env, 'DATABASE_READ_URL');
+  if (readUrl && !env.DATABASE_URL) throw new ConfigError('DATABASE_READ_URL', 'chỉ dùng được cùng DATABASE_URL (PostgreSQL)');
+  return readUrl;
+}
+
 function metricsToken(env: Env): string | undefined {
   const token = env.METRICS_TOKEN || undefined;
   if (token !== undefined && token.length < 16) throw new ConfigError('METRICS_TOKEN', 'phải có ít nhất 16 ký tự');
@@ -148,7 +173,8 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || './data'),
-    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseUrl: postgresUrl(env, 'DATABASE_URL'),
+    databaseReadUrl: databaseReadUrl(env),
     publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, ''),
     demoPassword,
     seedDemoOnStart: boolean(env, 'CQS_SEED_DEMO', true),

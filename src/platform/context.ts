@@ -10,6 +10,8 @@ export interface AppContext {
   config: Config;
   database: Database;
   db: Db;
+  /** Reports and dashboards read here (DATABASE_READ_URL, a standby a few seconds behind, or `db`); never for writes. */
+  readDb: Db;
   dialect: DialectName;
 }
 

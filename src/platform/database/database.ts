@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { MultiHostPool } from './postgres-pool.js';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase, type Transaction } from 'kysely';
 import type { Schema } from './schema.js';
 import type { DialectName } from './dialect.js';
@@ -14,6 +15,12 @@ export type Executor = Db | Tx;
 
 export interface Database {
   db: Db;
+  /**
+   * Reports and dashboards read here: DATABASE_READ_URL (a hot standby, some seconds behind) when set, otherwise
+   * `db` (optional so that hand-built Database objects — bench, tools — need not set it). Never used inside a
+   * write transaction.
+   */
+  readDb?: Db;
   dialect: DialectName;
   /** Where the SQLite file lives (undefined on PostgreSQL). */
   sqliteFile?: string;
@@ -25,8 +32,14 @@ export interface Database {
 export interface DatabaseOptions {
   databaseUrl?: string;
   dataDir: string;
-  /** Pool size for PostgreSQL. */
+  /** Optional PostgreSQL URL for reports and dashboards (a hot standby); see `Database.readDb`. */
+  databaseReadUrl?: string;
+  /** Pool size for PostgreSQL (per listed host). */
   maxConnections?: number;
+  /** How long a new PostgreSQL connection may take before the host counts as unreachable. */
+  connectionTimeoutMillis?: number;
+  /** A pooled idle PostgreSQL connection broke (logged by the caller; the pool replaces it). */
+  onIdleError?: (error: Error) => void;
 }
 
 // PostgreSQL returns BIGINT (count(*), bigint columns) as strings; our values fit in 2^53.
@@ -34,9 +47,29 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
 
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.maxConnections ?? 10 });
-    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const poolOptions = {
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMillis,
+      onIdleError: options.onIdleError,
+    };
+    // A multi-host DATABASE_URL fails over to whichever host is read-write (postgres-pool.ts).
+    const db = new Kysely<Schema>({
+      dialect: new PostgresDialect({ pool: new MultiHostPool({ ...poolOptions, url: options.databaseUrl, target: 'read-write' }) }),
+    });
+    const readDb = options.databaseReadUrl
+      ? new Kysely<Schema>({
+          dialect: new PostgresDialect({ pool: new MultiHostPool({ ...poolOptions, url: options.databaseReadUrl, target: 'any' }) }),
+        })
+      : db;
+    return {
+      db,
+      readDb,
+      dialect: 'postgres',
+      close: async () => {
+        await db.destroy();
+        if (readDb !== db) await readDb.destroy();
+      },
+    };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, 'cqs.sqlite');
@@ -47,7 +80,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', sqliteFile: file, sqlite, close: () => db.destroy() };
+  return { db, readDb: db, dialect: 'sqlite', sqliteFile: file, sqlite, close: () => db.destroy() };
 }
 
 /** Prepared statements kept per SQL text: Kysely prepares every query anew, which costs about a millisecond a request. */
