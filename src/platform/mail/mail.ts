@@ -30,10 +30,20 @@ export function createSmtpTransport(smtpUrl: string): Transporter {
   return nodemailer.createTransport(smtpUrl);
 }
 
+/**
+ * The Message-ID of a job's e-mail, the same on every try (RFC 5322 §3.6.4: one message, one identifier). The outbox
+ * delivers at least once — a worker killed after the relay accepted the message but before the job was marked done
+ * sends it again when the job is re-claimed — and relays and mail clients recognise such a repeat by this header.
+ */
+export function outboxMessageId(jobId: number, from: string): string {
+  const domain = /@([^\s@<>]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+  return `<outbox-${jobId}@${domain}>`;
+}
+
 /** The `mail.send` handler: one SMTP submission per job; a refused connection throws and the job is retried. */
 export function mailSendHandler(transport: Transporter, from: string): JobHandler {
-  return async (payload) => {
+  return async (payload, job) => {
     if (!Value.Check(MailMessage, payload)) throw new PermanentJobError('mail.send payload does not match MailMessage');
-    await transport.sendMail({ from, to: payload.to, subject: payload.subject, text: payload.text, html: payload.html });
+    await transport.sendMail({ from, to: payload.to, subject: payload.subject, text: payload.text, html: payload.html, messageId: outboxMessageId(job.id, from) });
   };
 }

@@ -13,7 +13,7 @@ import { DOCUMENT_RECALL_TOPIC, sendRecallHandler } from '../../modules/document
  * not registered, so `mail.send` jobs stay pending (said once in the log) and go out once a relay is configured.
  */
 export function createOutboxWorker(db: Db, config: Config, logger: WorkerLogger): OutboxWorker {
-  const worker = new OutboxWorker(db, { maxAttempts: config.outbox.maxAttempts, logger });
+  const worker = new OutboxWorker(db, { maxAttempts: config.outbox.maxAttempts, leaseMs: config.outbox.leaseSeconds * 1000, logger });
   const store = createFileStore(config);
   worker.register(INDEX_CONTENT_TOPIC, indexContentHandler(db, store));
   // Document exchange with peer instances (issue 4): packages out, handling statuses back, recalls.
