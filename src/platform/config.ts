@@ -58,6 +58,8 @@ export interface Config {
   outbox: {
     /** Tries before a job is marked failed. */
     maxAttempts: number;
+    /** How long a claimed job belongs to its worker; a worker that dies leaves its job to be taken again after this. */
+    leaseSeconds: number;
   };
   dossier: {
     /** Mã hồ sơ pattern (domain.md §4): placeholders {unitCode}, {yyyy}, {yy}, {mm}, {dd}, {yymmdd}, {seqN}. */
@@ -202,7 +204,7 @@ export function loadConfig(env: Env = process.env): Config {
       identityClaim,
     },
     mail: { smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']), from: mailFrom(env) },
-    outbox: { maxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', 8, 1, 100) },
+    outbox: { maxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', 8, 1, 100), leaseSeconds: integer(env, 'OUTBOX_LEASE_SECONDS', 300, 1, 24 * 60 * 60) },
     dossier: { codePattern: dossierCodePattern(env) },
     payment: paymentConfig(env),
     secretKey: secretKey(env),
