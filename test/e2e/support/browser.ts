@@ -46,7 +46,15 @@ async function blockingViolations(page: Page) {
   await page
     .waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), undefined, { timeout: 5_000 })
     .catch(() => undefined);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  // The same rules over the same page, at a third to a half of the cost (measured on the dashboard and the service
+  // index; the violations found on pages with planted defects were identical): axe.run in the page itself instead of
+  // runPartial plus finishRun in a blank page opened for every check (which only adds cross-origin frames; the web app
+  // has no frames at all), and full node details (unique selectors, HTML) only for violations, the one result read.
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .setLegacyMode()
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({
