@@ -13,6 +13,8 @@ import type { AppContext } from './platform/context.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
 import { registerValidation } from './platform/http/validation.js';
 import { registerMetrics } from './platform/http/metrics.js';
+import { registerOverload } from './platform/http/overload.js';
+import { registerOverloadMetrics } from './platform/http/overload-metrics.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
 import { VERSION } from './platform/version.js';
 import { registerModules } from './modules/index.js';
@@ -34,11 +36,26 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const { config } = options;
   const database =
     options.database ??
-    openDatabase({ databaseUrl: config.databaseUrl, databaseReadUrl: config.databaseReadUrl, dataDir: config.dataDir });
+    openDatabase({
+      databaseUrl: config.databaseUrl,
+      databaseReadUrl: config.databaseReadUrl,
+      dataDir: config.dataDir,
+      connectionTimeoutMillis: config.databaseConnectTimeoutMs,
+    });
   if (options.migrate !== false) await migrateToLatest(database.db);
 
   const app = Fastify({
     bodyLimit: config.bodyLimitBytes,
+    // Slow clients and idle sockets (issue 7, config.ts serverTimeouts): none may hold a connection indefinitely.
+    connectionTimeout: config.server.connectionTimeoutMs,
+    keepAliveTimeout: config.server.keepAliveTimeoutMs,
+    requestTimeout: config.server.requestTimeoutMs,
+    maxRequestsPerSocket: config.server.maxRequestsPerSocket,
+    http: {
+      headersTimeout: config.server.headersTimeoutMs,
+      // Node checks the headers and request timeouts on this tick (30 s by default, longer than the timeout itself).
+      connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(config.server.headersTimeoutMs / 4))),
+    },
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: (req) => {
@@ -67,6 +84,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   registerValidation(app);
   registerErrorHandler(app, { spaIndex: existsSync(WEB_DIST) ? 'index.html' : undefined });
+  await registerOverload(app, config.overload);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -86,7 +104,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   registerAuthentication(app);
-  registerMetrics(app);
+  registerOverloadMetrics(app, registerMetrics(app));
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 

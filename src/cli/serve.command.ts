@@ -29,7 +29,9 @@ export function registerServeCommand(program: Command): void {
       const { buildApp } = await import('../app.js');
       const app = await buildApp({ config });
       const firstStart = await onFirstStart(app);
-      await app.listen({ port: config.port, host: config.host });
+      // A surge opens connections faster than they are accepted: a short queue makes the kernel drop or reset them
+      // before the node can even answer 503 (Linux caps this at net.core.somaxconn).
+      await app.listen({ port: config.port, host: config.host, backlog: config.server.listenBacklog });
       const { scheduleMaintenance } = await import('../platform/maintenance.js');
       const stopMaintenance = scheduleMaintenance(app.ctx.db, config, (error) => app.log.error({ err: error }, 'maintenance failed'));
       const { createOutboxWorker } = await import('../platform/outbox/start-worker.js');

@@ -60,8 +60,8 @@ describe('configuration from environment variables', () => {
     expect(config.publicUrl).toBe('https://dichvucong.dienbien.gov.vn');
   });
 
-  it('limits uploads to 10 MiB unless UPLOAD_MAX_BYTES says otherwise', () => {
-    expect(loadConfig({}).uploadMaxBytes).toBe(10 * 1024 * 1024);
+  it('limits uploads to 100 MiB unless UPLOAD_MAX_BYTES says otherwise', () => {
+    expect(loadConfig({}).uploadMaxBytes).toBe(100 * 1024 * 1024);
     expect(loadConfig({ UPLOAD_MAX_BYTES: '52428800' }).uploadMaxBytes).toBe(52_428_800);
   });
 
@@ -115,5 +115,47 @@ describe('configuration from environment variables', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain('super-secret-value');
     }
+  });
+
+  it('refuses load and slow clients with defaults for a 2-core node, and reads every limit (issue 7)', () => {
+    const defaults = loadConfig({});
+    expect(defaults.uploadMaxBytes).toBe(100 * 1_048_576);
+    expect(defaults.databaseConnectTimeoutMs).toBe(5_000);
+    expect(defaults.overload).toMatchObject({ maxEventLoopDelayMs: 1_000, maxRssBytes: 0, maxRequestsInFlight: 512, ratePerIpPerMinute: 6_000, retryAfterSeconds: 5 });
+    expect(defaults.overload.maxHeapUsedBytes).toBeGreaterThan(0);
+    expect(defaults.server).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 900_000,
+      connectionTimeoutMs: 120_000,
+      keepAliveTimeoutMs: 65_000,
+      maxRequestsPerSocket: 0,
+      listenBacklog: 4_096,
+    });
+    const set = loadConfig({
+      OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '0',
+      OVERLOAD_MAX_HEAP_USED_BYTES: '1048576',
+      OVERLOAD_MAX_RSS_BYTES: '2097152',
+      MAX_REQUESTS_IN_FLIGHT: '7',
+      RATE_LIMIT_PER_IP_PER_MINUTE: '0',
+      OVERLOAD_RETRY_AFTER_SECONDS: '9',
+      SERVER_HEADERS_TIMEOUT_MS: '2000',
+      SERVER_REQUEST_TIMEOUT_MS: '3000',
+    });
+    expect(set.overload).toEqual({ maxEventLoopDelayMs: 0, maxHeapUsedBytes: 1_048_576, maxRssBytes: 2_097_152, maxRequestsInFlight: 7, ratePerIpPerMinute: 0, retryAfterSeconds: 9 });
+    expect(set.server).toMatchObject({ headersTimeoutMs: 2_000, requestTimeoutMs: 3_000 });
+  });
+
+  it.each([
+    ['MAX_REQUESTS_IN_FLIGHT', '-1'],
+    ['RATE_LIMIT_PER_IP_PER_MINUTE', 'many'],
+    ['OVERLOAD_RETRY_AFTER_SECONDS', '0'],
+    ['DATABASE_CONNECT_TIMEOUT_MS', '10'],
+    ['SERVER_HEADERS_TIMEOUT_MS', '5s'],
+  ])('stops with a message naming %s when it is %s', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(variable);
+  });
+
+  it('refuses a request timeout shorter than the headers timeout (Node would not start)', () => {
+    expect(() => loadConfig({ SERVER_HEADERS_TIMEOUT_MS: '5000', SERVER_REQUEST_TIMEOUT_MS: '1000' })).toThrow('SERVER_REQUEST_TIMEOUT_MS');
   });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parsePostgresUrl, PostgresUrlError } from './database/postgres-pool-url.js';
+import v8 from 'node:v8';
 
 /**
  * Runtime configuration, read once from environment variables and validated at start.
@@ -27,6 +28,12 @@ export interface Config {
   bodyLimitBytes: number;
   /** Largest accepted upload (POST /api/files), counted while streaming to disk. */
   uploadMaxBytes: number;
+  /** How long a new PostgreSQL connection may take before the request answers 503 DATABASE_UNAVAILABLE. */
+  databaseConnectTimeoutMs: number;
+  /** Refusing load politely (issue 7): beyond these a node answers 503 SERVER_BUSY or 429 RATE_LIMITED. */
+  overload: OverloadConfig;
+  /** Node HTTP server timeouts against slow clients and idle connections (issue 7). */
+  server: ServerTimeouts;
   session: {
     idleMinutes: number;
     absoluteHours: number;
@@ -72,6 +79,36 @@ export interface Config {
    * `<dataDir>/secret.key` (created with mode 0600 on first start).
    */
   secretKey: string | undefined;
+}
+
+export interface OverloadConfig {
+  /** Mean event-loop delay (ms) above which new requests are refused; 0 = not checked. */
+  maxEventLoopDelayMs: number;
+  /** V8 heap in use (bytes) above which new requests are refused; 0 = not checked. */
+  maxHeapUsedBytes: number;
+  /** Resident memory (bytes) above which new requests are refused; 0 = not checked. */
+  maxRssBytes: number;
+  /** Requests one node works on at once; the next is refused at once instead of queueing; 0 = no cap. */
+  maxRequestsInFlight: number;
+  /** API requests per client IP per minute on one node; 0 = no limit. */
+  ratePerIpPerMinute: number;
+  /** Retry-After (seconds) sent with SERVER_BUSY. */
+  retryAfterSeconds: number;
+}
+
+export interface ServerTimeouts {
+  /** A request's headers must arrive within this time (slowloris). */
+  headersTimeoutMs: number;
+  /** A whole request (headers and body, e.g. a 100 MB upload on a slow line) must arrive within this time. */
+  requestTimeoutMs: number;
+  /** A socket with no traffic at all for this long is closed. */
+  connectionTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this long. */
+  keepAliveTimeoutMs: number;
+  /** Requests served on one keep-alive connection before it is closed; 0 = unlimited. */
+  maxRequestsPerSocket: number;
+  /** Connections the kernel queues before the node accepts them (Node's default is 511). */
+  listenBacklog: number;
 }
 
 export interface PaymentConfig {
@@ -184,7 +221,12 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: metricsToken(env),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
-    uploadMaxBytes: integer(env, 'UPLOAD_MAX_BYTES', 10 * 1_048_576, 1024, 1_073_741_824),
+    // 100 MiB: scanned land-record and construction dossiers reach tens of MB; a proxy in front must allow as much
+    // (nginx client_max_body_size 101m, the multipart envelope included).
+    uploadMaxBytes: integer(env, 'UPLOAD_MAX_BYTES', 100 * 1_048_576, 1024, 1_073_741_824),
+    databaseConnectTimeoutMs: integer(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
+    overload: overloadConfig(env),
+    server: serverTimeouts(env),
     session: {
       idleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
       absoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
@@ -209,6 +251,44 @@ export function loadConfig(env: Env = process.env): Config {
     payment: paymentConfig(env),
     secretKey: secretKey(env),
   };
+}
+
+const MIB = 1_048_576;
+
+// Defaults for a 2-core node (issue 7). A mean event-loop delay of a second means every request already waits that
+// long, so more work only makes it worse. The heap default is 90 % of V8's own limit (node --max-old-space-size sizes
+// a node): past it the process would die of out-of-memory mid-request, so it refuses new work and lets GC catch up.
+// Resident memory depends on the container (SQLite's page cache, buffers): off unless the operator sets it, to about
+// 80 % of the container's memory limit.
+function overloadConfig(env: Env): OverloadConfig {
+  return {
+    maxEventLoopDelayMs: integer(env, 'OVERLOAD_MAX_EVENT_LOOP_DELAY_MS', 1_000, 0, 600_000),
+    maxHeapUsedBytes: integer(env, 'OVERLOAD_MAX_HEAP_USED_BYTES', Math.floor(0.9 * v8.getHeapStatistics().heap_size_limit), 0, 64 * 1024 * MIB),
+    maxRssBytes: integer(env, 'OVERLOAD_MAX_RSS_BYTES', 0, 0, 64 * 1024 * MIB),
+    maxRequestsInFlight: integer(env, 'MAX_REQUESTS_IN_FLIGHT', 512, 0, 1_000_000),
+    ratePerIpPerMinute: integer(env, 'RATE_LIMIT_PER_IP_PER_MINUTE', 6_000, 0, 10_000_000),
+    retryAfterSeconds: integer(env, 'OVERLOAD_RETRY_AFTER_SECONDS', 5, 1, 3_600),
+  };
+}
+
+// Node's own defaults are 60 s for headers and 5 min for a request, and Fastify turns the request timeout off:
+// a slowloris client could hold a socket for minutes. Headers are small and arrive at once from a real client;
+// a body may be a 100 MiB upload on a 1 Mbit/s line (about 14 min). Keep-alive outlives the proxy's upstream idle
+// time (nginx keepalive_timeout 60 s) so the proxy, not the node, closes first and never reuses a closing socket.
+function serverTimeouts(env: Env): ServerTimeouts {
+  const timeouts = {
+    headersTimeoutMs: integer(env, 'SERVER_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+    requestTimeoutMs: integer(env, 'SERVER_REQUEST_TIMEOUT_MS', 15 * 60_000, 100, 24 * 3_600_000),
+    connectionTimeoutMs: integer(env, 'SERVER_CONNECTION_TIMEOUT_MS', 120_000, 100, 24 * 3_600_000),
+    keepAliveTimeoutMs: integer(env, 'SERVER_KEEP_ALIVE_TIMEOUT_MS', 65_000, 100, 3_600_000),
+    maxRequestsPerSocket: integer(env, 'SERVER_MAX_REQUESTS_PER_SOCKET', 0, 0, 1_000_000),
+    listenBacklog: integer(env, 'SERVER_LISTEN_BACKLOG', 4_096, 1, 65_535),
+  };
+  // Node refuses a request timeout shorter than the headers timeout.
+  if (timeouts.requestTimeoutMs < timeouts.headersTimeoutMs) {
+    throw new ConfigError('SERVER_REQUEST_TIMEOUT_MS', `phải lớn hơn hoặc bằng SERVER_HEADERS_TIMEOUT_MS (${timeouts.headersTimeoutMs})`);
+  }
+  return timeouts;
 }
 
 // AES-256 needs 32 bytes of key material; a shorter passphrase would make the stored signing keys guessable.

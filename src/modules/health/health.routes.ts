@@ -7,6 +7,15 @@ const HealthResponse = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
   database: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]),
   version: Type.String(),
+  // The node's load (issue 7): a load balancer or operator sees a node that refuses work, and why.
+  pressure: Type.Object({
+    overloaded: Type.Boolean(),
+    requestsInFlight: Type.Integer(),
+    eventLoopDelayMs: Type.Number(),
+    heapUsedBytes: Type.Integer(),
+    rssBytes: Type.Integer(),
+    refused: Type.Object({ busy: Type.Integer(), rateLimited: Type.Integer() }),
+  }),
 });
 
 export async function healthRoutes(app: App): Promise<void> {
@@ -24,9 +33,9 @@ export async function healthRoutes(app: App): Promise<void> {
       const { db, dialect } = app.ctx;
       try {
         await sql`select 1`.execute(db);
-        return { status: 'ok' as const, database: dialect, version: VERSION };
+        return { status: 'ok' as const, database: dialect, version: VERSION, pressure: app.pressure() };
       } catch {
-        return reply.code(503).header('retry-after', '5').send({ status: 'degraded' as const, database: dialect, version: VERSION });
+        return reply.code(503).header('retry-after', '5').send({ status: 'degraded' as const, database: dialect, version: VERSION, pressure: app.pressure() });
       }
     },
   );

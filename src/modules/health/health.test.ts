@@ -12,7 +12,19 @@ describe.each(DIALECTS)('health and platform endpoints on %s', (dialect) => {
   it('reports status, database and version', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', database: dialect, version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(response.json()).toEqual({
+      status: 'ok',
+      database: dialect,
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      pressure: {
+        overloaded: false,
+        requestsInFlight: 0,
+        eventLoopDelayMs: expect.any(Number),
+        heapUsedBytes: expect.any(Number),
+        rssBytes: expect.any(Number),
+        refused: { busy: 0, rateLimited: 0 },
+      },
+    });
     expect(response.headers['x-request-id']).toBeTruthy();
   });
 

@@ -38,6 +38,17 @@ export const ERRORS = {
     vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau {retryAfter} giây.',
     en: 'Too many requests, please retry in {retryAfter} seconds.',
   },
+  // Refusing politely (issue 7): beyond a node's capacity, or while the database cannot be reached.
+  SERVER_BUSY: {
+    status: 503,
+    vi: 'Hệ thống đang quá tải, vui lòng thử lại sau {retryAfter} giây.',
+    en: 'The server is busy, please retry in {retryAfter} seconds.',
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    vi: 'Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau {retryAfter} giây. Thao tác chưa được ghi nhận.',
+    en: 'The database is temporarily unreachable, please retry in {retryAfter} seconds. Nothing was saved.',
+  },
 
   // Authentication and sessions
   UNAUTHENTICATED: { status: 401, vi: 'Bạn cần đăng nhập để thực hiện thao tác này.', en: 'You need to sign in.' },

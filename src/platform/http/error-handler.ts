@@ -4,6 +4,7 @@ import { toFieldErrors } from '../errors/validation-messages.js';
 import { pickLanguage } from '../i18n/language.js';
 import { buildProblem, sendProblem } from './problem.js';
 import type { ErrorCode } from '../errors/catalogue.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database/unavailable.js';
 
 // Fastify's own error codes → ours, so every 4xx the framework raises has the same problem body.
 const FRAMEWORK_CODES: Record<string, ErrorCode> = {
@@ -19,7 +20,8 @@ const FRAMEWORK_CODES: Record<string, ErrorCode> = {
 export function registerErrorHandler(app: FastifyInstance, options: { spaIndex?: string } = {}): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      if (error.code === 'RATE_LIMITED' && error.params.retryAfter) reply.header('retry-after', String(error.params.retryAfter));
+      // RATE_LIMITED, SERVER_BUSY, DATABASE_UNAVAILABLE: the client learns when to come back (RFC 9110 §10.2.3).
+      if (error.params.retryAfter) reply.header('retry-after', String(error.params.retryAfter));
       return sendProblem(reply, buildProblem(request, error.code, error.params, error.fieldErrors, error.extra));
     }
     const fastifyError = error as FastifyError;
@@ -39,6 +41,13 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaIndex?:
       return sendProblem(reply, { ...buildProblem(request, code), status });
     }
     if (status === 503) return sendProblem(reply.header('retry-after', '5'), buildProblem(request, 'SERVICE_UNAVAILABLE'));
+    if (isDatabaseUnavailable(error)) {
+      // A down or busy database is an outage, not a bug: 503 and Retry-After, so clients retry with the same
+      // Idempotency-Key. Only the driver's code is logged; its message may quote a statement's values.
+      request.log.warn({ dbErrorCode: (error as { code?: string }).code ?? 'connection' }, 'database unavailable');
+      const retryAfter = DATABASE_RETRY_AFTER_SECONDS;
+      return sendProblem(reply.header('retry-after', String(retryAfter)), buildProblem(request, 'DATABASE_UNAVAILABLE', { retryAfter }));
+    }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, buildProblem(request, 'INTERNAL'));
   });
