@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import jsQRModule from 'jsqr';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PNG } from 'pngjs';
+import { loadPdfJs } from '../../src/modules/documents/search/pdf-text.js';
 
 const run = promisify(execFile);
 
@@ -19,6 +19,8 @@ const jsQR = jsQRModule as unknown as (typeof jsQRModule)['default'];
  * Line breaks and runs of spaces become one space; NFC so "ộ" compares equal however it was typed.
  */
 export async function extractPdfPages(pdf: Buffer): Promise<string[]> {
+  // Through the platform's loader: importing pdf.js directly would slow JSON in every later file of the worker.
+  const { getDocument } = await loadPdfJs();
   const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
   try {
     const pages: string[] = [];
