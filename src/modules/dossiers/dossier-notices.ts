@@ -56,11 +56,14 @@ export interface NoticeInput {
   receiptNo?: string;
 }
 
-const formatDateTime = (date: Date) =>
-  new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(date);
+// Built once: constructing an Intl formatter loads locale data and cost about 1 ms a notice in the filing profile.
+const DATE_TIME = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+const VND = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+
+const formatDateTime = (date: Date) => DATE_TIME.format(date);
 
 /** "10.000 ₫": whole đồng with Vietnamese digit grouping. */
-export const formatVnd = (amount: number) => `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(amount)} ₫`;
+export const formatVnd = (amount: number) => `${VND.format(amount)} ₫`;
 
 /**
  * Tells the applicant, in the action's transaction (sent after commit by the outbox): their inbox and e-mail when

@@ -96,6 +96,19 @@ async function loadInputs(db: Executor, fromId: number, toId: number, procedures
 
 const procedureKey = (code: string, version: number) => `${code}@${version}`;
 
+// A procedure version never changes once saved, so its facts are kept per code@version for the life of the process,
+// per database (one process may open several, where one code@version holds different documents): every dossier
+// event refreshes its facts, and re-reading and parsing the version's document each time cost ~0.3 ms on SQLite and
+// a round trip on PostgreSQL. A transaction shares its database's adapter, so the adapter identifies the database.
+const procedureFactsByDatabase = new WeakMap<object, Map<string, ProcedureFacts>>();
+
+function procedureFactsOf(db: Executor): Map<string, ProcedureFacts> {
+  const adapter = db.getExecutor().adapter;
+  let facts = procedureFactsByDatabase.get(adapter);
+  if (!facts) procedureFactsByDatabase.set(adapter, (facts = new Map()));
+  return facts;
+}
+
 async function loadProcedures(db: Executor, dossiers: DossierInput[], cache: Map<string, ProcedureFacts>): Promise<void> {
   const missing = new Map<string, { code: string; version: number }>();
   for (const d of dossiers) {
@@ -114,15 +127,17 @@ async function loadProcedures(db: Executor, dossiers: DossierInput[], cache: Map
       reusable: new Set((document.requirements ?? []).filter((r) => r.fromDataStore).map((r) => r.code)),
     });
   }
-  for (const key of missing.keys()) if (!cache.has(key)) cache.set(key, { electronicResult: false, reusable: new Set() });
 }
+
+const NO_PROCEDURE_FACTS: ProcedureFacts = { electronicResult: false, reusable: new Set() };
 
 type Inputs = Awaited<ReturnType<typeof loadInputs>>;
 
 /** The index's view of one dossier (domain.md §5), from its row and what hangs off it. */
 function factOf(d: DossierInput, inputs: Inputs, procedures: Map<string, ProcedureFacts>, now: string): DossierIndexFact {
   const id = Number(d.id);
-  const procedure = procedures.get(procedureKey(d.procedure_code, Number(d.procedure_version)))!;
+  // A version not (yet) stored is not remembered either: the cache only keeps what the database holds.
+  const procedure = procedures.get(procedureKey(d.procedure_code, Number(d.procedure_version))) ?? NO_PROCEDURE_FACTS;
   const components = inputs.components.get(id) ?? [];
   const orders = inputs.orders.get(id) ?? [];
   const online = d.channel === 'online';
@@ -265,7 +280,7 @@ export async function refreshDossierIndexFacts(tx: Executor, dossierId: number):
   // Two transactions on one dossier would both read the same old facts; the row lock orders them on PostgreSQL.
   if (dialectOf(tx) === 'postgres') query = query.forUpdate();
   const old = await query.executeTakeFirst();
-  const procedures = new Map<string, ProcedureFacts>();
+  const procedures = procedureFactsOf(tx);
   const inputs = await loadInputs(tx, dossierId, dossierId, procedures);
   const row = inputs.dossiers[0];
   const fact = row ? factOf(row, inputs, procedures, new Date().toISOString()) : undefined;
