@@ -77,7 +77,7 @@ async function time(runs: number, action: () => Promise<unknown>): Promise<Timin
  * for the waiting ones): what the index counts beyond timeliness. Ids pick the share of each case, so both databases
  * get the same data.
  */
-async function addVariety(db: Db, ownerId: number): Promise<void> {
+export async function addVariety(db: Db, ownerId: number): Promise<void> {
   const now = new Date().toISOString();
   const finished = sql.raw(`status in ('returned', 'result_ready')`);
   await db.transaction().execute(async (tx) => {

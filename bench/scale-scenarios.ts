@@ -1,0 +1,67 @@
+/**
+ * The scale bench's HTTP scenarios against one or two server nodes: each node gets its share of the connections
+ * from its own autocannon (a round-robin client: the nodes are equal, and no proxy's cost hides in the figures).
+ * Over two nodes the rates add up; the latency reported is the worse node's.
+ */
+import autocannon from 'autocannon';
+import { CONNECTIONS, DURATION_S, type Measurement } from './support.js';
+
+export type Request = { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> };
+
+/** Runs the load over every node at once; `next(node)` gives each request (a new key, a new code…). */
+export async function measureNodes(
+  urls: string[],
+  next: (node: number) => Request,
+  options: { connections?: number; amount?: number; allowFailures?: boolean } = {},
+): Promise<Measurement> {
+  const connections = Math.max(1, Math.round((options.connections ?? CONNECTIONS) / urls.length));
+  const results = await Promise.all(
+    urls.map((url, node) => {
+      const first = next(node);
+      return autocannon({
+        url: url + first.path,
+        connections,
+        ...(options.amount !== undefined ? { amount: Math.max(connections, Math.floor(options.amount / urls.length)) } : { duration: DURATION_S }),
+        requests: [
+          {
+            setupRequest: (request) => {
+              const r = next(node);
+              return { ...request, method: r.method, path: r.path, body: r.body, headers: { ...request.headers, ...r.headers } };
+            },
+          },
+        ],
+      });
+    }),
+  );
+  const seconds = Math.max(...results.map((r) => r.duration));
+  const m: Measurement = {
+    // Throughput counts answered requests (2xx) only: a 503 or 429 refusal is quick, and would flatter the rate.
+    rps: Math.round(results.reduce((sum, r) => sum + r['2xx'], 0) / seconds),
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    ok: results.reduce((sum, r) => sum + r['2xx'], 0),
+    non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
+    seconds,
+  };
+  if (m.non2xx > 0) {
+    // One more request like the failed ones, to print why (status and the start of the problem body).
+    const r = next(0);
+    const response = await fetch(urls[0] + r.path, { method: r.method, body: r.body, headers: r.headers });
+    console.log(`             ${m.non2xx} non-2xx; e.g. ${r.method} ${r.path} → ${response.status} ${(await response.text()).slice(0, 300)}`);
+  }
+  if (!options.allowFailures && (m.non2xx > 0 || m.errors > 0)) throw new Error(`${urls.join(', ')}: ${m.non2xx} non-2xx, ${m.errors} errors`);
+  return m;
+}
+
+/**
+ * A request-sized run: about DURATION_S at the rate a short warm-up shows, every request counted (with a duration,
+ * requests in flight at the cut-off would be committed but never counted). `acknowledged`: 2xx answers of both.
+ */
+export async function measureSized(urls: string[], next: (node: number) => Request, available = Number.POSITIVE_INFINITY): Promise<Measurement & { acknowledged: number }> {
+  const warmUp = await measureNodes(urls, next, { amount: Math.min(available, 10 * CONNECTIONS), allowFailures: true });
+  const perSecond = warmUp.ok / warmUp.seconds;
+  const amount = Math.min(available - 10 * CONNECTIONS, Math.max(10 * CONNECTIONS, Math.round(perSecond * DURATION_S)));
+  const m = await measureNodes(urls, next, { amount, allowFailures: true });
+  return { ...m, acknowledged: warmUp.ok + m.ok, non2xx: warmUp.non2xx + m.non2xx, errors: warmUp.errors + m.errors };
+}
