@@ -11,6 +11,10 @@ import path from 'node:path';
 export interface PostgresCluster {
   url: string;
   stop(): void;
+  /** Stops the server (`pg_ctl stop -m fast`) and keeps its data: a database outage that `startServer` ends. */
+  stopServer(): void;
+  /** Starts the stopped server again on the same port and data directory, waiting until it accepts connections. */
+  startServer(): void;
 }
 
 export function findPostgresBin(): string {
@@ -57,9 +61,14 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const port = await freePort();
   // fsync off: a test cluster is thrown away, durability is not what these runs measure.
   const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
-  run('pg_ctl', ['-D', dataDir, '-o', serverOptions, '-l', path.join(dir, 'server.log'), '-w', 'start']);
+  const start = () => run('pg_ctl', ['-D', dataDir, '-o', serverOptions, '-l', path.join(dir, 'server.log'), '-w', 'start']);
+  start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stopServer() {
+      run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+    },
+    startServer: start,
     stop() {
       try {
         run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
