@@ -10,7 +10,7 @@ import { createMigratedTestDatabase, type TestDatabase } from '../../support/dat
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
- * `npm test` builds web/dist first; a lone `vitest run test/e2e` builds it here when it is missing. Both workers start
+ * `npm test` builds web/dist first; a lone `vitest run test/e2e` builds it here when it is missing. Both workers may start
  * with a browser file (test/support/sequencer.ts), so each builds beside web/dist and the first to finish moves its
  * build in: a build emptying web/dist while the other worker's server reads it would fail that file.
  */
