@@ -21,8 +21,13 @@ export interface DurabilityOptions {
   smtp?: TestSmtpServer;
   /** The sender the nodes use (MAIL_FROM), for the Message-ID; the default MAIL_FROM when absent. */
   mailFrom?: string;
-  /** How long to wait for the outbox to finish the filings' jobs. Default 30 s. */
+  /** How long the outbox may go without finishing one more of the filings' jobs before the check gives up. Default 30 s. */
   outboxTimeoutMs?: number;
+  /**
+   * False for a database no worker runs on (a restored backup): each filing must still have its one e-mail job,
+   * in whatever state the backup caught it. Default true.
+   */
+  expectOutboxDone?: boolean;
 }
 
 export interface DurabilityFigures {
@@ -128,7 +133,9 @@ async function expectGapFreeCodes(db: Db, dossiers: { code: string; receiving_un
 
 async function expectMailsDoneOnce(db: Db, codes: string[], options: DurabilityOptions): Promise<{ jobs: number; redelivered: number }> {
   const wanted = new Set(codes);
-  const deadline = Date.now() + (options.outboxTimeoutMs ?? 30_000);
+  const patience = options.outboxTimeoutMs ?? 30_000;
+  let deadline = Date.now() + patience;
+  let settledBefore = -1;
   type Job = { id: number; status: string; attempts: number; code: string };
   let jobs: Job[] = [];
   for (;;) {
@@ -136,13 +143,18 @@ async function expectMailsDoneOnce(db: Db, codes: string[], options: DurabilityO
     jobs = rows
       .map((r) => ({ id: Number(r.id), status: r.status, attempts: Number(r.attempts), code: codeInSubject((JSON.parse(r.payload) as { subject: string }).subject, wanted) }))
       .filter((j): j is Job => j.code !== undefined);
-    const settled = jobs.every((j) => j.status === 'done' || j.status === 'failed');
-    if (settled || Date.now() > deadline) break;
+    const settledJobs = jobs.filter((j) => j.status === 'done' || j.status === 'failed').length;
+    if (options.expectOutboxDone === false || settledJobs === jobs.length) break;
+    // The worker sends one e-mail after another: wait as long as it makes progress.
+    if (settledJobs > settledBefore) deadline = Date.now() + patience;
+    settledBefore = settledJobs;
+    if (Date.now() > deadline) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const jobsPerCode = new Map<string, number>();
   for (const j of jobs) jobsPerCode.set(j.code, (jobsPerCode.get(j.code) ?? 0) + 1);
   expect(codes.filter((c) => jobsPerCode.get(c) !== 1), 'filings without exactly one notice e-mail job').toEqual([]);
+  if (options.expectOutboxDone === false) return { jobs: jobs.length, redelivered: 0 };
   expect(jobs.filter((j) => j.status !== 'done').map((j) => `${j.id}:${j.status}`), 'notice e-mail jobs not done').toEqual([]);
   if (!options.smtp) return { jobs: jobs.length, redelivered: 0 };
 

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import type { Config } from '../config.js';
 import type { Db } from '../database/database.js';
 import { createSmtpTransport, MAIL_TOPIC, mailSendHandler } from '../mail/mail.js';
@@ -13,7 +15,9 @@ import { DOCUMENT_RECALL_TOPIC, sendRecallHandler } from '../../modules/document
  * not registered, so `mail.send` jobs stay pending (said once in the log) and go out once a relay is configured.
  */
 export function createOutboxWorker(db: Db, config: Config, logger: WorkerLogger): OutboxWorker {
-  const worker = new OutboxWorker(db, { maxAttempts: config.outbox.maxAttempts, leaseMs: config.outbox.leaseSeconds * 1000, logger });
+  // locked_by names the host and process, so an operator (or a test) can tell which node holds a job.
+  const workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const worker = new OutboxWorker(db, { workerId, maxAttempts: config.outbox.maxAttempts, leaseMs: config.outbox.leaseSeconds * 1000, logger });
   const store = createFileStore(config);
   worker.register(INDEX_CONTENT_TOPIC, indexContentHandler(db, store));
   // Document exchange with peer instances (issue 4): packages out, handling statuses back, recalls.
