@@ -3,8 +3,9 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { MultiHostPool } from './postgres-pool.js';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type SqliteDatabase, type Transaction } from 'kysely';
 import type { Schema } from './schema.js';
+import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
 import type { DialectName } from './dialect.js';
 import { migrations } from './migrations/index.js';
 
@@ -79,7 +80,10 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  // Transactions running while a commit is pending share that COMMIT (one fsync), each acknowledged only after it.
+  const statements = withStatementCache(sqlite);
+  const prepare = (sql: string) => statements.prepare(sql) as unknown as SQLite.Statement;
+  const db = new Kysely<Schema>({ dialect: new GroupCommitSqliteDialect({ sqlite, prepare }) });
   return { db, readDb: db, dialect: 'sqlite', sqliteFile: file, sqlite, close: () => db.destroy() };
 }
 
