@@ -72,7 +72,7 @@ async function send(reply: FastifyReply, sheet: ReportSheet, format: 'xlsx' | 'p
 /** Excel and PDF of a unit's report and of a round's aggregate (issue 6: export any report or aggregate). */
 export async function reportExportRoutes(instance: App): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
-  const { db } = app.ctx;
+  const { db, readDb } = app.ctx;
 
   app.get(
     '/api/reports/assignments/:id.:format',
@@ -92,7 +92,7 @@ export async function reportExportRoutes(instance: App): Promise<void> {
     { schema: { tags: ['Báo cáo định kỳ'], security: SIGNED_IN, summary: 'Tải số liệu tổng hợp của đợt (Excel hoặc PDF)', params: ExportParams, querystring: AggregateQuery, response: fileSchema } },
     async (request, reply) => {
       const actor = requireActor(request);
-      const sheet = await aggregateSheet(db, actor, request.params.id, request.query.unit);
+      const sheet = await aggregateSheet(readDb, actor, request.params.id, request.query.unit);
       await db.transaction().execute((tx) =>
         recordAudit(tx, request.auditContext(), { action: 'report.export_aggregate', entityType: 'report_round', entityId: request.params.id, summary: { format: request.params.format, unit: request.query.unit ?? null } }),
       );

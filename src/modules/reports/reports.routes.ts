@@ -38,7 +38,7 @@ const common = { tags: TAGS, security: SIGNED_IN };
 
 export async function reportsRoutes(instance: App): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
-  const { db, config } = app.ctx;
+  const { db, readDb, config } = app.ctx;
   const edit = (request: FastifyRequest) => ({ db, context: request.auditContext(), actor: requireActor(request), language: request.language, publicUrl: config.publicUrl });
 
   app.get('/api/reports/sources', { schema: { ...common, summary: 'Các chỉ tiêu hệ thống tự tổng hợp được (nguồn số liệu)', response: { 200: ReportSourceList } } }, async (request) => {
@@ -74,7 +74,7 @@ export async function reportsRoutes(instance: App): Promise<void> {
     getRoundDetail(db, requireActor(request), request.params.id),
   );
   app.get('/api/reports/rounds/:id/aggregate', { schema: { ...common, summary: 'Tổng hợp số liệu các báo cáo đã chấp nhận của cây đơn vị', params: IdParams, querystring: AggregateQuery, response: { 200: RoundAggregate } } }, async (request) => {
-    const { document: _document, round: _round, ...aggregate } = await getRoundAggregate(db, requireActor(request), request.params.id, request.query.unit);
+    const { document: _document, round: _round, ...aggregate } = await getRoundAggregate(readDb, requireActor(request), request.params.id, request.query.unit);
     return aggregate;
   });
 

@@ -11,7 +11,8 @@ const tags = ['Chỉ số phục vụ'];
 
 export async function serviceIndexRoutes(instance: App): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
-  const { db } = app.ctx;
+  // The index and its explanation only read: DATABASE_READ_URL when set (a standby, a few seconds behind).
+  const { db, readDb } = app.ctx;
 
   app.get(
     '/api/service-index',
@@ -24,7 +25,7 @@ export async function serviceIndexRoutes(instance: App): Promise<void> {
         response: { 200: Type.Union([ServiceIndexResponse, ExplainResponse]) },
       },
     },
-    async (request) => queryServiceIndex(db, request.actor, request.query, pickLanguage(request.headers['accept-language'])),
+    async (request) => queryServiceIndex(readDb, request.actor, request.query, pickLanguage(request.headers['accept-language'])),
   );
 
   app.get(

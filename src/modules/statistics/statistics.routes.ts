@@ -17,7 +17,8 @@ const TAGS = ['Thống kê, bảng điều hành'];
  */
 export async function statisticsRoutes(instance: App): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
-  const { db } = app.ctx;
+  // Figures only, never written here: they read from DATABASE_READ_URL when set (a standby, a few seconds behind).
+  const { readDb } = app.ctx;
 
   app.get(
     '/api/statistics/dashboard',
@@ -30,7 +31,7 @@ export async function statisticsRoutes(instance: App): Promise<void> {
         response: { 200: Dashboard },
       },
     },
-    async (request) => getDashboard(db, requireActor(request), request.language, request.query),
+    async (request) => getDashboard(readDb, requireActor(request), request.language, request.query),
   );
 
   app.get(
@@ -44,7 +45,7 @@ export async function statisticsRoutes(instance: App): Promise<void> {
         response: { 200: OverdueList },
       },
     },
-    async (request) => listOverdue(db, requireActor(request), request.query),
+    async (request) => listOverdue(readDb, requireActor(request), request.query),
   );
 
   app.get(
@@ -59,7 +60,7 @@ export async function statisticsRoutes(instance: App): Promise<void> {
     },
     async (request, reply) => {
       const { chart, ...query } = request.query;
-      const dashboard = await getDashboard(db, requireActor(request), request.language, query);
+      const dashboard = await getDashboard(readDb, requireActor(request), request.language, query);
       const name = `bang-dieu-hanh-${chart ?? 'tat-ca'}-${dashboard.from}-${dashboard.to}.xlsx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -82,7 +83,7 @@ export async function statisticsRoutes(instance: App): Promise<void> {
     },
     async (request, reply) => {
       reply.header('cache-control', 'public, max-age=300');
-      return getPublicStatistics(db, request.language, request.query);
+      return getPublicStatistics(readDb, request.language, request.query);
     },
   );
 }
