@@ -17,7 +17,7 @@ export interface MultiHostPoolOptions {
   max: number;
   /** Give up on a host that does not answer within this time (unreachable hosts would otherwise hang). */
   connectionTimeoutMillis?: number;
-  /** An idle connection broke (server stopped, promoted, network): logged, never fatal to the process. */
+  /** A pooled connection broke (server stopped, promoted, network): logged, never fatal to the process. */
   onIdleError?: (error: Error) => void;
 }
 
@@ -37,12 +37,14 @@ export class MultiHostPool implements PostgresPool {
   private readonly pools: pg.Pool[];
   private readonly checked = new WeakSet<pg.PoolClient>();
   private current = 0;
+  private readonly onClientError: ((error: Error) => void) | undefined;
 
   readonly hosts: PostgresHost[];
   readonly target: TargetSession;
 
   constructor(options: MultiHostPoolOptions) {
     const parsed = parsePostgresUrl(options.url);
+    this.onClientError = options.onIdleError;
     this.hosts = parsed.hosts;
     // The URL may narrow a read pool to primaries; it never widens the writer's need for a read-write server.
     this.target = options.target === 'read-write' ? 'read-write' : (parsed.targetSession ?? 'any');
@@ -76,6 +78,10 @@ export class MultiHostPool implements PostgresPool {
         continue;
       }
       if (!this.checked.has(client)) {
+        // A connection that breaks while checked out (between the queries of a transaction, or after node-pg has
+        // dropped it) emits 'error' on the client; node-pg listens only while it is idle in the pool, and an unheard
+        // 'error' would end the process. The query in hand fails on its own and the pool drops the broken client.
+        client.on('error', (error) => this.onClientError?.(error));
         try {
           if (!(await this.suits(client))) {
             client.release(true);
