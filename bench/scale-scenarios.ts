@@ -21,6 +21,8 @@ export async function measureNodes(
       return autocannon({
         url: url + first.path,
         connections,
+        // A search or a dashboard at 1,000,000 dossiers may take seconds: a slow answer is measured, not cut off.
+        timeout: 60,
         ...(options.amount !== undefined ? { amount: Math.max(connections, Math.floor(options.amount / urls.length)) } : { duration: DURATION_S }),
         requests: [
           {
@@ -36,7 +38,7 @@ export async function measureNodes(
   const seconds = Math.max(...results.map((r) => r.duration));
   const m: Measurement = {
     // Throughput counts answered requests (2xx) only: a 503 or 429 refusal is quick, and would flatter the rate.
-    rps: Math.round(results.reduce((sum, r) => sum + r['2xx'], 0) / seconds),
+    rps: Math.round((results.reduce((sum, r) => sum + r['2xx'], 0) / seconds) * 10) / 10,
     p50: Math.max(...results.map((r) => r.latency.p50)),
     p99: Math.max(...results.map((r) => r.latency.p99)),
     ok: results.reduce((sum, r) => sum + r['2xx'], 0),
@@ -56,12 +58,20 @@ export async function measureNodes(
 
 /**
  * A request-sized run: about DURATION_S at the rate a short warm-up shows, every request counted (with a duration,
- * requests in flight at the cut-off would be committed but never counted). `acknowledged`: 2xx answers of both.
+ * requests in flight at the cut-off would be committed but never counted, and a scenario slower than the duration
+ * would show nothing). `acknowledged`: 2xx answers of both runs.
  */
-export async function measureSized(urls: string[], next: (node: number) => Request, available = Number.POSITIVE_INFINITY): Promise<Measurement & { acknowledged: number }> {
-  const warmUp = await measureNodes(urls, next, { amount: Math.min(available, 10 * CONNECTIONS), allowFailures: true });
+export async function measureSized(
+  urls: string[],
+  next: (node: number) => Request,
+  options: { available?: number; connections?: number } = {},
+): Promise<Measurement & { acknowledged: number }> {
+  const connections = options.connections ?? CONNECTIONS;
+  const available = options.available ?? Number.POSITIVE_INFINITY;
+  const warmUpAmount = Math.min(available, 2 * connections);
+  const warmUp = await measureNodes(urls, next, { connections, amount: warmUpAmount, allowFailures: true });
   const perSecond = warmUp.ok / warmUp.seconds;
-  const amount = Math.min(available - 10 * CONNECTIONS, Math.max(10 * CONNECTIONS, Math.round(perSecond * DURATION_S)));
-  const m = await measureNodes(urls, next, { amount, allowFailures: true });
+  const amount = Math.min(available - warmUpAmount, Math.max(2 * connections, Math.round(perSecond * DURATION_S)));
+  const m = await measureNodes(urls, next, { connections, amount, allowFailures: true });
   return { ...m, acknowledged: warmUp.ok + m.ok, non2xx: warmUp.non2xx + m.non2xx, errors: warmUp.errors + m.errors };
 }

@@ -22,19 +22,21 @@ export type RawOperation = { sqlite: (db: SQLite.Database, i: number) => void; p
 export type RawHandle = { sqlite: SQLite.Database } | { pool: pg.Pool; concurrency: number };
 
 const round = (v: number) => Math.round(v * 100) / 100;
+/** A query slower than the run still gets a figure. */
+const MIN_OPS = 3;
 
 function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Runs `operation` for DURATION_S (or `limit` operations, whichever ends first). */
+/** Runs `operation` for DURATION_S (or `limit` operations, whichever ends first), at least MIN_OPS times. */
 export async function measureRaw(name: string, handle: RawHandle, operation: RawOperation, limit = Number.POSITIVE_INFINITY): Promise<Ceiling> {
   const times: number[] = [];
   const started = performance.now();
   const deadline = started + DURATION_S * 1000;
   let next = 0;
   if ('sqlite' in handle) {
-    while (performance.now() < deadline && next < limit) {
+    while ((performance.now() < deadline || next < MIN_OPS) && next < limit) {
       const t = performance.now();
       operation.sqlite(handle.sqlite, next++);
       times.push(performance.now() - t);
@@ -43,7 +45,7 @@ export async function measureRaw(name: string, handle: RawHandle, operation: Raw
     const worker = async () => {
       const client = await handle.pool.connect();
       try {
-        while (performance.now() < deadline && next < limit) {
+        while ((performance.now() < deadline || next < MIN_OPS) && next < limit) {
           const t = performance.now();
           await operation.postgres(client, next++);
           times.push(performance.now() - t);
@@ -56,7 +58,7 @@ export async function measureRaw(name: string, handle: RawHandle, operation: Raw
   }
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  return { name, opsPerSecond: Math.round(times.length / seconds), p50Ms: round(percentile(times, 50)), p99Ms: round(percentile(times, 99)) };
+  return { name, opsPerSecond: Math.round((times.length / seconds) * 10) / 10, p50Ms: round(percentile(times, 50)), p99Ms: round(percentile(times, 99)) };
 }
 
 const DOSSIER_COLUMNS = [
