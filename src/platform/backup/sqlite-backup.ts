@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { AppError } from '../errors/app-error.js';
 
 const SIDE_FILES = ['-wal', '-shm'];
+const ALL_PAGES = 0x7fffffff;
 
 /**
  * Online backup through SQLite's backup API (better-sqlite3 `backup`): it copies a consistent snapshot page by
@@ -13,7 +14,10 @@ const SIDE_FILES = ['-wal', '-shm'];
 export async function backupSqlite(sqlite: SQLite.Database, file: string): Promise<void> {
   const partial = `${file}.partial-${randomBytes(4).toString('hex')}`;
   try {
-    await sqlite.backup(partial);
+    // All pages in one step, inside one read transaction: copied 100 pages at a time (the default), a backup restarts
+    // whenever the server process writes in between, and under steady filing load it would never finish. In WAL mode
+    // the read transaction does not hold up the server's writes.
+    await sqlite.backup(partial, { progress: () => ALL_PAGES });
     fs.renameSync(partial, file);
   } catch (error) {
     fs.rmSync(partial, { force: true });
