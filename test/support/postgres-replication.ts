@@ -29,6 +29,11 @@ export interface Replication {
   bothHostsUrl(database?: string): string;
   /** Runs `pg-replica.sh <args>` (e.g. ['stop', dir, 'immediate']). */
   script(...args: string[]): Promise<string>;
+  /**
+   * Turns synchronous replication on or off on the running primary (ALTER SYSTEM + reload): setting up a database
+   * asynchronously is quicker, the traffic under test then runs synchronously.
+   */
+  setSynchronous(on: boolean): Promise<void>;
   /** Loses the primary as a crash would (pg_ctl stop -m immediate). */
   losePrimary(): Promise<void>;
   promoteStandby(): Promise<void>;
@@ -106,6 +111,18 @@ export async function startReplication(options: { sync?: boolean } = {}): Promis
     bothHostsUrl: (database = 'postgres') =>
       `postgres://postgres@127.0.0.1:${primary.port},127.0.0.1:${standby.port}/${database}`,
     script: (...args) => runReplicaScript(args),
+    async setSynchronous(on: boolean) {
+      await queryOne(primary.url(), `ALTER SYSTEM SET synchronous_standby_names = '${on ? '*' : ''}'`);
+      await queryOne(primary.url(), 'SELECT pg_reload_conf()');
+      // The setting is live once the primary reports its standby as synchronous (or no longer).
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const row = await queryOne<{ sync: boolean } | undefined>(primary.url(), "SELECT bool_or(sync_state = 'sync') AS sync FROM pg_stat_replication");
+        if (Boolean(row?.sync) === on) return;
+        if (Date.now() > deadline) throw new Error(`the standby did not become ${on ? 'synchronous' : 'asynchronous'} within 20 s`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
     async losePrimary() {
       await runReplicaScript(['stop', primary.dir, 'immediate']);
     },
