@@ -56,6 +56,8 @@ describe('PostgreSQL stopped under filing load', () => {
       // While PostgreSQL is down a new connection fails at once (refused); the timeout bounds an unanswered one.
       DATABASE_CONNECT_TIMEOUT_MS: '2000',
       SMTP_URL: smtp.url,
+      // A job whose done mark met the outage stays claimed until its lease ends: short, so it is taken again in seconds.
+      OUTBOX_LEASE_SECONDS: '2',
       RATE_LIMIT_PER_IP_PER_MINUTE: '0',
     };
     node = await startServerProcess({ dataDir, env, label: 'node on a PostgreSQL that stops' });
