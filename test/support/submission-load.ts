@@ -62,6 +62,8 @@ export interface SubmissionLoad {
   readonly acknowledged: readonly Acknowledgement[];
   /** Resolves once at least `count` filings are acknowledged (or rejects when the load ends short of it). */
   waitForAcknowledged(count: number): Promise<void>;
+  /** Files no further dossiers; those in flight go on until acknowledged. `finished` then resolves. */
+  stop(): void;
   finished: Promise<SubmissionLoadResult>;
 }
 
@@ -107,6 +109,7 @@ export function startSubmissionLoad(options: SubmissionLoadOptions): SubmissionL
   const waiters: { count: number; resolve(): void; reject(error: Error): void }[] = [];
   let nextUrl = 0;
   let nextIndex = 0;
+  let stopped = false;
   const startedAt = new Date();
 
   const pickUrl = () => options.baseUrls[nextUrl++ % options.baseUrls.length];
@@ -213,7 +216,7 @@ export function startSubmissionLoad(options: SubmissionLoadOptions): SubmissionL
     await Promise.all(
       Array.from({ length: Math.min(options.concurrency, options.count) }, async () => {
         const user = await signInUser();
-        while (nextIndex < options.count) await fileOne(user, unitCode, nextIndex++);
+        while (!stopped && nextIndex < options.count) await fileOne(user, unitCode, nextIndex++);
       }),
     );
     return {
@@ -237,6 +240,9 @@ export function startSubmissionLoad(options: SubmissionLoadOptions): SubmissionL
     keyPrefix,
     acknowledged,
     finished,
+    stop() {
+      stopped = true;
+    },
     waitForAcknowledged(count: number) {
       if (acknowledged.length >= count) return Promise.resolve();
       return new Promise((resolve, reject) => waiters.push({ count, resolve, reject }));
