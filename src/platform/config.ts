@@ -28,6 +28,12 @@ export interface Config {
   bodyLimitBytes: number;
   /** Largest accepted upload (POST /api/files), counted while streaming to disk. */
   uploadMaxBytes: number;
+  /**
+   * Largest file a request holds in memory rather than streaming to disk: a PDF sent for signature verification, a
+   * certificate, a document package from another system. Kept well under UPLOAD_MAX_BYTES so that a few concurrent
+   * requests cannot exhaust a node's memory (issue 7: memory stays bounded).
+   */
+  inMemoryFileMaxBytes: number;
   /** How long a new PostgreSQL connection may take before the request answers 503 DATABASE_UNAVAILABLE. */
   databaseConnectTimeoutMs: number;
   /** Refusing load politely (issue 7): beyond these a node answers 503 SERVER_BUSY or 429 RATE_LIMITED. */
@@ -224,6 +230,7 @@ export function loadConfig(env: Env = process.env): Config {
     // 100 MiB: scanned land-record and construction dossiers reach tens of MB; a proxy in front must allow as much
     // (nginx client_max_body_size 101m, the multipart envelope included).
     uploadMaxBytes: integer(env, 'UPLOAD_MAX_BYTES', 100 * 1_048_576, 1024, 1_073_741_824),
+    inMemoryFileMaxBytes: integer(env, 'IN_MEMORY_FILE_MAX_BYTES', 20 * 1_048_576, 1024, 1_073_741_824),
     databaseConnectTimeoutMs: integer(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
     overload: overloadConfig(env),
     server: serverTimeouts(env),

@@ -16,6 +16,8 @@ async function samplePdf(): Promise<Buffer> {
   return finishDocument(doc);
 }
 
+const IN_MEMORY_LIMIT = 512 * 1024;
+
 describe.each(DIALECTS)('signing routes on %s', (dialect) => {
   let t: TestApp;
   let pki: TestPki;
@@ -33,7 +35,8 @@ describe.each(DIALECTS)('signing routes on %s', (dialect) => {
 
   beforeAll(async () => {
     pki = getTestPki();
-    t = await createTestApp(dialect, { SECRET_KEY: TEST_SECRET_KEY });
+    // The in-memory limit (not UPLOAD_MAX_BYTES) bounds what a signing form may carry; small here so a test can cross it.
+    t = await createTestApp(dialect, { SECRET_KEY: TEST_SECRET_KEY, IN_MEMORY_FILE_MAX_BYTES: String(IN_MEMORY_LIMIT) });
     units = await insertProvinceTree(t.db);
     admin = await sessionTokenFor(t.db, await insertUser(t.db, { withTotp: true, unitId: units.province, roles: [{ role: 'admin', unitId: units.province, includeSubtree: true }] }));
     const officialUser = await insertUser(t.db, { unitId: units.justice, roles: [{ role: 'agency_leader', unitId: units.justice }] });
@@ -200,6 +203,12 @@ describe.each(DIALECTS)('signing routes on %s', (dialect) => {
       expect(none.errors[0].path).toBe('/file');
       expectProblem(await send('POST', '/api/signatures/verify', null, { file: { content: Buffer.from('GIF89a…'), fileName: 'anh.gif' } }), 422, 'SIGNING_NOT_PDF');
       expectProblem(await t.app.inject({ method: 'POST', url: '/api/signatures/verify', payload: { file: 'x' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    });
+
+    it('refuses a PDF over the in-memory file limit with 413, although uploads to disk may be larger', async () => {
+      expect(t.config.uploadMaxBytes).toBeGreaterThan(IN_MEMORY_LIMIT);
+      const oversized = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(IN_MEMORY_LIMIT, 0x20)]);
+      expectProblem(await send('POST', '/api/signatures/verify', null, { file: { content: oversized, fileName: 'lon.pdf' } }), 413, 'FILE_TOO_LARGE');
     });
   });
 });

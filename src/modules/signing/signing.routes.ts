@@ -26,7 +26,8 @@ export async function signingRoutes(instance: App): Promise<void> {
   const { config, db } = app.ctx;
   // At start: a missing or unreadable key stops the server instead of the first signature.
   const secrets = openSecretBox(config);
-  const maxBytes = config.uploadMaxBytes;
+  // Every signing form is read into memory (pdf verification, PKCS#12 files): the in-memory limit, not the streamed one.
+  const maxBytes = Math.min(config.uploadMaxBytes, config.inMemoryFileMaxBytes);
   // Registered inside this plugin only, as in the files module.
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 8, parts: 9, fieldSize: 1024 } });
 

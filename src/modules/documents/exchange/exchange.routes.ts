@@ -28,9 +28,9 @@ export async function exchangeRoutes(instance: App): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { db, config } = app.ctx;
   const store = createFileStore(config);
-  // Packages carry the PDFs base64-encoded (a third larger): room for a signed PDF and three attachments of the
-  // upload limit, plus the XML.
-  const packageLimit = Math.ceil((config.uploadMaxBytes * 4) / 3) * 4 + 1_000_000;
+  // Packages carry the PDFs base64-encoded (a third larger) and are parsed in memory: room for a signed PDF and three
+  // attachments of the in-memory file limit, plus the XML.
+  const packageLimit = Math.ceil((Math.min(config.uploadMaxBytes, config.inMemoryFileMaxBytes) * 4) / 3) * 4 + 1_000_000;
   // Kept as text: the signature is over the exact bytes received. Only inside this plugin.
   app.addContentTypeParser(XML_TYPES, { parseAs: 'string', bodyLimit: packageLimit }, (_request, body, done) => done(null, body));
 
