@@ -11,33 +11,15 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
 import { startSubmissionLoad } from '../support/submission-load.js';
 import { reportFigures, sized } from './scale.js';
+import { answerOf, pollUntil, type Answer } from './http-answers.js';
 
 /**
  * Issue 7, database outage: PostgreSQL stops for a few seconds under filing load. Requests answer 503
  * DATABASE_UNAVAILABLE with Retry-After (never 500), PostgreSQL starts again on the same port, the node serves again
  * without a restart, nothing is half-written and every acknowledged filing is there.
  */
-interface Probe {
-  status: number;
-  retryAfter: string | null;
-  code?: string;
-}
-
-async function probe(url: string): Promise<Probe> {
-  const response = await fetch(`${url}/api/procedures`, { signal: AbortSignal.timeout(30_000) });
-  const contentType = response.headers.get('content-type') ?? '';
-  const body = await response.text();
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), code: contentType.includes('problem+json') ? JSON.parse(body).code : undefined };
-}
-
-async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, deadlineMs = 30_000): Promise<T> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+async function probe(url: string): Promise<Answer> {
+  return answerOf(await fetch(`${url}/api/procedures`, { signal: AbortSignal.timeout(30_000) }));
 }
 
 describe('PostgreSQL stopped under filing load', () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { reportFigures, sized } from './scale.js';
+import { answerOf, pollUntil, type Answer } from './http-answers.js';
 
 /**
  * Issue 7, overload: beyond capacity a node answers 503 SERVER_BUSY or 429 RATE_LIMITED with Retry-After (never 500,
@@ -15,30 +16,10 @@ const RATE_PER_MINUTE = 150;
 const RETRY_AFTER = 2;
 const REFUSALS = new Set([429, 503]);
 
-interface Answer {
-  status: number;
-  retryAfter: string | null;
-  contentType: string | null;
-  code?: string;
-}
-
 async function get(base: string, path: string, clientIp: string): Promise<Answer> {
   // A hang fails the test: every answer, refusals included, must come well within this.
   const response = await fetch(`${base}${path}`, { headers: { 'x-forwarded-for': clientIp }, signal: AbortSignal.timeout(60_000) });
-  const body = await response.text();
-  const contentType = response.headers.get('content-type');
-  const code = contentType?.includes('problem+json') ? (JSON.parse(body) as { code: string }).code : undefined;
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), contentType, code };
-}
-
-async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, deadlineMs = 20_000): Promise<T> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return answerOf(response);
 }
 
 /** Opens a request to a public POST route and sends half its body: the request stays in flight until the socket goes. */
