@@ -85,3 +85,35 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
     }
   });
 });
+
+// PostgreSQL only: a multi-host URL is how nodes configured for failover name their database (SQLite has no URL).
+describe('backup and restore on postgres through a multi-host DATABASE_URL', () => {
+  let t: TestDatabase | undefined;
+  afterEach(async () => {
+    await t?.cleanup();
+    t = undefined;
+  });
+
+  it('dumps from and restores into the writable host', async () => {
+    t = await createTestDatabase('postgres');
+    await migrateToLatest(t.database.db);
+    await addUnit(t.database.db, '000.00.05.H18', 'Sở Tư pháp');
+    // As a node configured for failover lists its servers (docs/scale-out.md): the first one is down.
+    const url = new URL(t.databaseUrl!);
+    const multiHost = `postgres://${url.username}${url.password ? `:${url.password}` : ''}@127.0.0.1:1,${url.host}${url.pathname}`;
+    const config = { databaseUrl: multiHost, dataDir: t.dataDir };
+    const file = path.join(t.dataDir, 'backups', 'nhieu-may.backup');
+    expect((await backupDatabase(t.database, config, file)).bytes).toBeGreaterThan(0);
+    await addUnit(t.database.db, '000.00.07.H18', 'Sở Tài chính');
+    await t.database.close();
+
+    const result = await restoreDatabase(config, file);
+    expect(result.verification).toMatchObject({ ok: true, entries: 1 });
+    const reopened = openDatabase({ databaseUrl: t.databaseUrl, dataDir: t.dataDir });
+    try {
+      expect(await unitCodes(reopened.db)).toEqual(['000.00.05.H18']);
+    } finally {
+      await reopened.close();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { AppError } from '../errors/app-error.js';
+import { parsePostgresUrl } from '../database/postgres-pool-url.js';
 
 const run = promisify(execFile);
 
@@ -25,12 +26,17 @@ export function findPostgresTool(tool: 'pg_dump' | 'pg_restore'): string {
   return found;
 }
 
-/** The connection for libpq: the URL without its password, which goes in PGPASSWORD (not visible in `ps`). */
+/**
+ * The connection for libpq: the URL without its password, which goes in PGPASSWORD (not visible in `ps`). libpq reads
+ * a multi-host URL (issue 7: failover) itself; with several hosts it is told to take the writable one, the primary,
+ * unless the URL already says which (`target_session_attrs`).
+ */
 function connection(databaseUrl: string): { dbname: string; env: NodeJS.ProcessEnv } {
-  const url = new URL(databaseUrl);
-  const password = decodeURIComponent(url.password);
-  url.password = '';
-  return { dbname: url.toString(), env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
+  const { hosts, targetSession } = parsePostgresUrl(databaseUrl);
+  const password = decodeURIComponent(new URL(hosts[0]!.url).password);
+  let dbname = databaseUrl.trim().replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1@');
+  if (hosts.length > 1 && targetSession === undefined) dbname += `${dbname.includes('?') ? '&' : '?'}target_session_attrs=read-write`;
+  return { dbname, env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
 }
 
 function reasonOf(error: unknown): string {
