@@ -13,14 +13,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/platform/config.js';
-import { migrateToLatest, openDatabase, type Database } from '../src/platform/database/database.js';
+import { openDatabase, type Database } from '../src/platform/database/database.js';
 import type { DialectName } from '../src/platform/database/dialect.js';
 import { migrations } from '../src/platform/database/migrations/index.js';
-import { seedProvince } from '../src/modules/demo/seed-province.js';
-import { DIEN_BIEN } from '../src/modules/demo/dien-bien.js';
-import { seedDemoCatalogue } from '../src/modules/procedures/seed-demo-catalogue.js';
 import { rebuildServiceIndex } from '../src/modules/service-index/index-facts.js';
-import type { BenchWorld } from './bench-world.js';
+import { seedBenchProvince } from './demo-province.js';
 import { loadDossiers } from './load-dossiers.js';
 import { addVariety } from './service-index.js';
 import { copyCluster, databaseUrl, initCluster, startCluster, type BenchCluster } from './scale-postgres.js';
@@ -91,18 +88,7 @@ async function count(database: Database, table: 'dossier_events' | 'payments' | 
 async function populate(database: Database, dialect: DialectName, size: number, dataDir: string): Promise<Omit<DatasetMeta, 'database' | 'schema' | 'generatedAt'>> {
   const { db } = database;
   const started = performance.now();
-  await migrateToLatest(db);
-  await seedProvince(db, DIEN_BIEN, { password: BENCH_PASSWORD, auditContext: SYSTEM });
-  await seedDemoCatalogue(db, SYSTEM);
-  const procedureCodes = (await db.selectFrom('procedures').select('code').where('status', '=', 'active').orderBy('code').execute()).map((r) => r.code);
-  const officer = await db
-    .selectFrom('users')
-    .innerJoin('role_grants', 'role_grants.user_id', 'users.id')
-    .select(['users.id', 'users.full_name'])
-    .where('role_grants.role', '=', 'one_stop_officer')
-    .orderBy('users.id')
-    .executeTakeFirstOrThrow();
-  const world = { officer: { id: Number(officer.id), fullName: officer.full_name } } as BenchWorld;
+  const { procedureCodes, world } = await seedBenchProvince(db, BENCH_PASSWORD, SYSTEM);
   const config = loadConfig({ LOG_LEVEL: 'silent', CQS_SEED_DEMO: 'false', DATA_DIR: dataDir });
   const load = await loadDossiers(database, world, config, size, procedureCodes);
   log(dialect, `generated ${size} dossiers in ${load.seconds.toFixed(1)} s over ${procedureCodes.length} procedures`);

@@ -12,11 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/platform/config.js';
-import { migrateToLatest, type Db } from '../src/platform/database/database.js';
+import type { Db } from '../src/platform/database/database.js';
 import type { DialectName } from '../src/platform/database/dialect.js';
-import { seedProvince } from '../src/modules/demo/seed-province.js';
-import { DIEN_BIEN } from '../src/modules/demo/dien-bien.js';
-import { seedDemoCatalogue } from '../src/modules/procedures/seed-demo-catalogue.js';
 import { rebuildServiceIndex } from '../src/modules/service-index/index-facts.js';
 import { computeServiceIndex } from '../src/modules/service-index/compute-service-index.js';
 import { buildDashboard } from '../src/modules/statistics/get-dashboard.js';
@@ -24,7 +21,7 @@ import { getPublicStatistics } from '../src/modules/statistics/public-statistics
 import { localToday, resolvePeriod } from '../src/modules/statistics/period.js';
 import { provinceScope } from '../src/modules/statistics/statistics-scope.js';
 import type { PostgresCluster } from '../test/support/postgres-cluster.js';
-import type { BenchWorld } from './bench-world.js';
+import { seedBenchProvince } from './demo-province.js';
 import { DAY_MS } from './dossier-rows.js';
 import { loadDossiers } from './load-dossiers.js';
 import { machineLine, openBenchDatabase, writeResults } from './support.js';
@@ -112,19 +109,7 @@ async function benchDialect(dialect: DialectName, cluster: PostgresCluster | und
   const config = loadConfig({ LOG_LEVEL: 'silent', CQS_SEED_DEMO: 'false', DATA_DIR: dataDir });
   try {
     const db = database.db;
-    await migrateToLatest(db);
-    await seedProvince(db, DIEN_BIEN, { password: 'Bench-Chỉ-số-766-2026', auditContext: SYSTEM });
-    await seedDemoCatalogue(db, SYSTEM);
-    const procedureCodes = (await db.selectFrom('procedures').select('code').where('status', '=', 'active').orderBy('code').execute()).map((r) => r.code);
-    const officer = await db
-      .selectFrom('users')
-      .innerJoin('role_grants', 'role_grants.user_id', 'users.id')
-      .select(['users.id', 'users.full_name'])
-      .where('role_grants.role', '=', 'one_stop_officer')
-      .orderBy('users.id')
-      .executeTakeFirstOrThrow();
-    // loadDossiers reads only the officer who files at the counter from the world.
-    const world = { officer: { id: Number(officer.id), fullName: officer.full_name } } as BenchWorld;
+    const { procedureCodes, world } = await seedBenchProvince(db, 'Bench-Chỉ-số-766-2026', SYSTEM);
 
     const { codes: _codes, ...load } = await loadDossiers(database, world, config, DOSSIERS, procedureCodes);
     console.log(`${dialect.padEnd(8)} generated ${load.dossiers} dossiers in ${load.seconds.toFixed(1)} s over ${procedureCodes.length} procedures`);
