@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { createMigratedTestDatabase, type TestDatabase } from '../support/databases.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { reportFigures, soak } from './scale.js';
+import { connectionsThisProcessCanHold } from './descriptors.js';
 
 /**
  * Issue 7, slow clients and idle connections: a client that trickles its headers is cut off by the headers timeout
@@ -13,12 +13,6 @@ import { reportFigures, soak } from './scale.js';
  * app (the timeouts live in Node's HTTP server). SQLite only: nothing here touches the database's dialect.
  */
 const HEADERS_TIMEOUT_MS = 1_000;
-
-/** Connections this process can hold open at once, `perConnection` descriptors each, with room for everything else. */
-function connectionsThisProcessCanHold(wanted: number, perConnection: number): number {
-  const limit = Number(execFileSync('bash', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim());
-  return Number.isFinite(limit) ? Math.min(wanted, Math.floor((limit - 1_000) / perConnection)) : wanted;
-}
 
 function connect(port: number): Promise<net.Socket> {
   return new Promise((resolve, reject) => {

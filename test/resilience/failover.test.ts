@@ -104,5 +104,5 @@ describe('two nodes behind nginx, a node killed and the standby promoted under f
     } finally {
       await database.close();
     }
-  }, 240_000);
+  }, sized(240_000, 900_000));
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { reportFigures, sized } from './scale.js';
+import { connectionsThisProcessCanHold } from './descriptors.js';
 import { answerOf, pollUntil, type Answer } from './http-answers.js';
 
 /**
@@ -61,7 +62,8 @@ describe.each(DIALECTS)('refusing load politely on %s', (dialect) => {
   afterAll(async () => t?.close());
 
   it('answers a surge beyond capacity with 2xx, 429 or 503 and Retry-After only, and recovers by itself', async () => {
-    const requests = sized(700, 20_000);
+    // Client and server sockets both live in this process: two descriptors a request.
+    const requests = connectionsThisProcessCanHold(sized(700, 20_000), 2);
     const clients = sized(40, 400);
     await get(base, '/api/procedures', '10.1.0.1');
     const rssBefore = process.memoryUsage().rss;
@@ -95,7 +97,7 @@ describe.each(DIALECTS)('refusing load politely on %s', (dialect) => {
       limited429: byStatus.get(429) ?? 0,
       rssGrowthMiB: Math.round(rssGrowth / 1_048_576),
     });
-  });
+  }, sized(30_000, 300_000));
 
   it('refuses at once with 503 SERVER_BUSY while the in-flight cap is taken, and serves again when it frees', async () => {
     const held = await Promise.all(Array.from({ length: CAP }, () => holdRequest(port)));
